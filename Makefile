@@ -1,0 +1,44 @@
+# Quick start: `make map` then `make test`. Both create and reuse .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: map test check qgis styles frames all bench clean
+
+map: $(STAMP)
+	$(BIN)/geostory build
+
+check: $(STAMP)
+	$(BIN)/geostory check
+
+qgis: $(STAMP)
+	$(BIN)/geostory qgis
+
+styles: $(STAMP)
+	$(BIN)/geostory styles
+
+frames: $(STAMP)
+	$(BIN)/geostory frames
+
+all: map qgis frames
+
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(TEST_STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf dist

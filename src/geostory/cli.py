@@ -1,0 +1,137 @@
+"""The ``geostory`` command: a thin layer over the Python API.
+
+Bad input exits 2 with one line per problem on stderr, and never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import StoryError
+from .loader import load_story
+from .story import Story
+
+
+class UsageError(Exception):
+    """A request the user can fix (a folder that already exists, say): one line, exit 2."""
+
+
+def summary(story: Story) -> dict:
+    """The machine-readable summary printed by ``geostory check --json``."""
+    return {
+        "id": story.meta.id,
+        "title": story.meta.title,
+        "start": story.first_day.isoformat(),
+        "end": story.last_day.isoformat(),
+        "layers": [{"name": name, "features": len(features)} for name, features in story.layers.items()],
+        "frames": [
+            {"id": fr.id, "start": fr.start, "end": fr.end or fr.start, "title": fr.title, "features": list(fr.features)}
+            for fr in story.frames
+        ],
+        "corrections": [c.id for c in story.meta.corrections],
+    }
+
+
+def _check(args: argparse.Namespace) -> None:
+    story = load_story(args.story)
+    if args.json:
+        print(json.dumps(summary(story), ensure_ascii=False, indent=2))
+        return
+    layers = ", ".join(f"{name} {len(fs)}" for name, fs in story.layers.items())
+    print(f"{story.meta.id}: {story.meta.title}")
+    print(f"  layers: {layers}")
+    print(f"  frames: {len(story.frames)}, {story.first_day} to {story.last_day}")
+    print(f"  corrections to the seed: {len(story.meta.corrections)}")
+    print("  no problems found")
+
+
+def _build(args: argparse.Namespace) -> None:
+    from .webmap import build_map
+
+    story = load_story(args.story)
+    out = Path(args.output) if args.output else Path("dist") / f"{story.meta.id}.html"
+    print(f"wrote {build_map(story, out)}")
+
+
+def _qgis(args: argparse.Namespace) -> None:
+    from .qgis import export_qgis
+
+    story = load_story(args.story)
+    for path in export_qgis(story, Path(args.output)):
+        print(f"wrote {path}")
+
+
+def _styles(args: argparse.Namespace) -> None:
+    from .qgis import write_layer_styles
+
+    story = load_story(args.story)
+    for path in write_layer_styles(story):
+        print(f"wrote {path}")
+
+
+def _frames(args: argparse.Namespace) -> None:
+    from .frames import render_frames
+
+    story = load_story(args.story)
+    total = len(story.frames)
+
+    def progress(done: int, path: Path) -> None:
+        print(f"[{done}/{total}] {path}", file=sys.stderr, flush=True)
+
+    paths = render_frames(story, Path(args.output), progress=progress)
+    print(f"wrote {len(paths)} files to {args.output}")
+
+
+def _new(args: argparse.Namespace) -> None:
+    from .newstory import create_story
+
+    path = create_story(Path(args.folder), title=args.title)
+    print(f"created {path}; try: geostory build {path}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="geostory", description=__doc__.splitlines()[0] if __doc__ else None)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    story_help = "story folder (default: the Harbin 1932 story in geodata/)"
+
+    def add(name: str, func: Callable, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("check", _check, "validate a story folder and print a summary")
+    p.add_argument("story", nargs="?", help=story_help)
+    p.add_argument("--json", action="store_true", help="print a machine-readable summary")
+    p = add("build", _build, "build the self-contained HTML story map")
+    p.add_argument("story", nargs="?", help=story_help)
+    p.add_argument("-o", "--output", help="HTML file to write (default: dist/<story id>.html)")
+    p = add("qgis", _qgis, "write a GeoPackage with styles and a QGIS project")
+    p.add_argument("story", nargs="?", help=story_help)
+    p.add_argument("-o", "--output", default="dist/qgis", help="folder to write (default: dist/qgis)")
+    p = add("styles", _styles, "write QGIS .qml styles beside the story's GeoJSON layers")
+    p.add_argument("story", nargs="?", help=story_help)
+    p = add("frames", _frames, "render one PNG per frame, plus a contact sheet and an animated GIF")
+    p.add_argument("story", nargs="?", help=story_help)
+    p.add_argument("-o", "--output", default="dist/frames", help="folder to write (default: dist/frames)")
+    p = add("new", _new, "create a minimal, valid story folder to start from")
+    p.add_argument("folder", help="folder to create")
+    p.add_argument("--title", help="the story's title")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        args.func(args)
+    except StoryError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
+        return 2
+    except UsageError as exc:
+        print(f"geostory: {exc}", file=sys.stderr)
+        return 2
+    return 0

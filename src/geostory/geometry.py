@@ -1,0 +1,95 @@
+"""Movement arrows computed once with shapely, so the browser, QGIS and the frame pictures agree.
+
+Arrows are shaped in a local equirectangular plane in kilometres (accurate enough for a region a few
+hundred kilometres across) and returned in WGS84, rounded to 5 decimals (about a metre) so builds are
+byte-for-byte reproducible.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Polygon
+from shapely.ops import substring
+
+from .schema import MovementProps
+from .story import Feature, Story
+from .styles import styles
+
+KM_PER_DEGREE_LAT = 110.574
+CURVE_SEGMENTS = 32
+DECIMALS = 5
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """The drawable parts of one movement: the shaft (a line) and the head (a triangle)."""
+
+    feature: Feature
+    path: LineString
+    shaft: LineString
+    head: Polygon
+
+
+class LocalPlane:
+    """Degrees to kilometres and back around a reference latitude."""
+
+    def __init__(self, ref_lat: float) -> None:
+        self.kx = KM_PER_DEGREE_LAT * math.cos(math.radians(ref_lat))
+        self.ky = KM_PER_DEGREE_LAT
+
+    def to_km(self, geom):
+        return shapely.transform(geom, lambda c: c * (self.kx, self.ky))
+
+    def to_degrees(self, geom):
+        return shapely.transform(geom, lambda c: np.round(c / (self.kx, self.ky), DECIMALS))
+
+
+def curved(line: LineString, curve: float, segments: int = CURVE_SEGMENTS) -> LineString:
+    """Bend a two-point line into a quadratic Bézier arc; ``curve`` is the bulge as a share of half its length.
+
+    Positive bends to the left of the direction of travel. Lines with waypoints are kept as drawn.
+    """
+    coords = np.asarray(line.coords)
+    if curve == 0 or len(coords) != 2:
+        return line
+    a, b = coords
+    mid = (a + b) / 2
+    d = b - a
+    normal = np.array([-d[1], d[0]])
+    control = mid + normal * curve / 2
+    t = np.linspace(0, 1, segments + 1)[:, None]
+    points = (1 - t) ** 2 * a + 2 * (1 - t) * t * control + t**2 * b
+    return LineString(points)
+
+
+def arrow_for(feature: Feature, plane: LocalPlane) -> Arrow:
+    props = feature.props
+    assert isinstance(props, MovementProps)
+    cfg = styles()["arrow"]
+    path_km = curved(plane.to_km(feature.geometry), props.curve)
+    length = path_km.length
+    lo, hi = cfg["head_length_km"]
+    head_len = min(max(length * cfg["head_length_share"], lo), hi, length * 0.5)
+    half_width = head_len * cfg["head_width_ratio"] / 2
+    tip = np.asarray(path_km.coords[-1])
+    base_point = np.asarray(path_km.interpolate(length - head_len).coords[0])
+    direction = (tip - base_point) / np.linalg.norm(tip - base_point)
+    normal = np.array([-direction[1], direction[0]])
+    head_km = Polygon([tip, base_point + normal * half_width, base_point - normal * half_width])
+    # The shaft stops inside the head so a thick line does not poke past the tip.
+    shaft_km = substring(path_km, 0, length - head_len * 0.6)
+    return Arrow(feature, plane.to_degrees(path_km), plane.to_degrees(shaft_km), plane.to_degrees(head_km))
+
+
+def story_plane(story: Story) -> LocalPlane:
+    lats = [f.geometry.centroid.y for f in story.layers.get("places", ())] or [0.0]
+    return LocalPlane((min(lats) + max(lats)) / 2)
+
+
+def arrows(story: Story) -> list[Arrow]:
+    """One arrow per movement, in file order."""
+    plane = story_plane(story)
+    return [arrow_for(f, plane) for f in story.layers.get("movements", ())]

@@ -1,0 +1,269 @@
+"""Read a story folder, validate everything, and return a Story or raise StoryError with every problem."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import shapely
+from pydantic import BaseModel, ValidationError
+from shapely.geometry import shape
+
+from . import seed as seed_text
+from .errors import Problem, StoryError, shorten
+from .schema import LAYERS, Citation, Dated, FramesFile, MovementProps, StoryMeta
+from .story import Feature, Story
+
+ENDPOINT_TOLERANCE_KM = 25.0
+
+
+def default_story_dir() -> Path:
+    """The Harbin story: ``geodata/`` in the working directory, else beside the source checkout."""
+    here = Path.cwd() / "geodata"
+    if (here / "story.json").is_file():
+        return here
+    return Path(__file__).resolve().parents[2] / "geodata"
+
+
+def load_story(path: str | Path | None = None) -> Story:
+    """Load and validate a story folder; raise StoryError listing every problem found."""
+    return _Loader(Path(path) if path is not None else default_story_dir()).load()
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def name(self, filename: str) -> str:
+        return f"{self.root.name}/{filename}"
+
+    def problem(self, file: str, feature: str | None, field: str | None, expected: str, found: str) -> None:
+        self.problems.append(Problem(self.name(file), feature, field, expected, found))
+
+    def read_json(self, filename: str, required: bool) -> Any:
+        path = self.root / filename
+        if not path.is_file():
+            if required:
+                self.problem(filename, None, None, "this file in the story folder", "no such file")
+            return None
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.problem(filename, None, None, "UTF-8 text", f"byte 0x{data[exc.start]:02x} at offset {exc.start}")
+            return None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            self.problem(filename, None, None, "valid JSON", f"{exc.msg} at line {exc.lineno} column {exc.colno}")
+            return None
+
+    def validate(self, model: type[BaseModel], obj: Any, filename: str, feature: str | None, prefix: str = "") -> Any:
+        try:
+            return model.model_validate(obj)
+        except ValidationError as exc:
+            for err in exc.errors():
+                field = prefix + ".".join(str(p) for p in err["loc"])
+                self.problem(filename, feature, field or None, *_describe(err))
+            return None
+
+    def load(self) -> Story:
+        if not self.root.is_dir():
+            raise StoryError([Problem(str(self.root), None, None, "a story folder containing story.json", "no such folder")])
+        meta_obj = self.read_json("story.json", required=True)
+        meta = self.validate(StoryMeta, meta_obj, "story.json", None) if meta_obj is not None else None
+        sections = self.load_seed(meta)
+        layers: dict[str, tuple[Feature, ...]] = {}
+        for layer, (model, geometry_types, required) in LAYERS.items():
+            features = self.load_layer(layer, model, geometry_types, required)
+            if features is not None:
+                layers[layer] = features
+        frames_obj = self.read_json("frames.json", required=True)
+        frames_file = self.validate(FramesFile, frames_obj, "frames.json", None) if frames_obj is not None else None
+        if meta is not None and frames_file is not None and not self.problems:
+            self.check_references(meta, sections, layers, frames_file)
+        if self.problems:
+            raise StoryError(self.problems)
+        return Story(self.root, meta, layers, tuple(frames_file.frames), sections)
+
+    def load_seed(self, meta: StoryMeta | None) -> dict[str, list[str]]:
+        if meta is None or meta.seed is None:
+            return {}
+        path = self.root / meta.seed.file
+        if not path.is_file():
+            self.problem("story.json", None, "seed.file", "a seed text file relative to the story folder", repr(meta.seed.file))
+            return {}
+        return seed_text.load(path)
+
+    def load_layer(self, layer: str, model: type[BaseModel], geometry_types: tuple[str, ...], required: bool):
+        filename = f"{layer}.geojson"
+        obj = self.read_json(filename, required)
+        if obj is None:
+            return None
+        if not isinstance(obj, dict) or obj.get("type") != "FeatureCollection" or not isinstance(obj.get("features"), list):
+            self.problem(filename, None, None, "a GeoJSON FeatureCollection", shorten(obj if not isinstance(obj, dict) else obj.get("type")))
+            return None
+        if "crs" in obj:
+            self.problem(filename, None, "crs", "WGS84 longitude/latitude with no 'crs' member (RFC 7946)", shorten(obj["crs"]))
+        features = []
+        for index, item in enumerate(obj["features"]):
+            fid = item.get("id") if isinstance(item, dict) else None
+            label = fid if isinstance(fid, str) else f"#{index}"
+            if not isinstance(item, dict) or item.get("type") != "Feature":
+                self.problem(filename, label, None, "a GeoJSON Feature", shorten(item))
+                continue
+            if not isinstance(fid, str) or not fid:
+                self.problem(filename, label, "id", "a string id on the feature", shorten(fid))
+                continue
+            geometry = self.check_geometry(filename, label, item.get("geometry"), geometry_types)
+            props = self.validate(model, item.get("properties"), filename, label, "properties.")
+            if geometry is not None and props is not None:
+                features.append(Feature(fid, layer, geometry, props))
+        return tuple(features)
+
+    def check_geometry(self, filename: str, fid: str, geom: Any, types: tuple[str, ...]):
+        expected_type = " or ".join(types)
+        if not isinstance(geom, dict) or "type" not in geom:
+            self.problem(filename, fid, "geometry", f"a GeoJSON {expected_type} geometry", shorten(geom))
+            return None
+        if geom["type"] not in types:
+            self.problem(filename, fid, "geometry.type", expected_type, repr(geom["type"]))
+            return None
+        try:
+            shp = shape(geom)
+            coords = shapely.get_coordinates(shp)
+        except Exception:  # shapely raises several types for malformed coordinate arrays
+            self.problem(filename, fid, "geometry.coordinates", f"coordinates of a {geom['type']}", shorten(geom.get("coordinates")))
+            return None
+        if shp.is_empty or len(coords) == 0:
+            self.problem(filename, fid, "geometry.coordinates", f"a non-empty {geom['type']}", "no coordinates")
+            return None
+        for lon, lat in coords:
+            if not (math.isfinite(lon) and math.isfinite(lat)):
+                self.problem(filename, fid, "geometry.coordinates", "finite numbers", shorten([lon, lat]))
+                return None
+            if abs(lon) <= 180 and abs(lat) <= 90:
+                continue
+            if abs(lon) <= 90 and abs(lat) <= 180:
+                expected = "[longitude, latitude] (this pair looks swapped)"
+            elif max(abs(lon), abs(lat)) > 1000:
+                expected = "WGS84 degrees (these look like projected metres)"
+            else:
+                expected = "longitude -180..180 and latitude -90..90"
+            self.problem(filename, fid, "geometry.coordinates", expected, shorten([lon, lat]))
+            return None
+        if geom["type"] in ("LineString", "MultiLineString") and shp.length == 0:
+            self.problem(filename, fid, "geometry.coordinates", "a line through at least two distinct points", shorten(geom.get("coordinates")))
+            return None
+        return shp
+
+    def check_references(self, meta: StoryMeta, sections, layers, frames_file: FramesFile) -> None:
+        seen: dict[str, str] = {}
+        for layer, features in layers.items():
+            for f in features:
+                if f.id in seen:
+                    self.problem(f"{layer}.geojson", f.id, "id", "an id used once in the story", f"also used in {seen[f.id]}.geojson")
+                seen.setdefault(f.id, layer)
+        places = {f.id: f for f in layers.get("places", ())}
+        corrections = {c.id for c in meta.corrections}
+        for c in meta.corrections:
+            self.check_seed_place("story.json", None, f"corrections.{c.id}.seed", c.seed.section, c.seed.paragraph, meta, sections)
+            self.check_citations("story.json", None, f"corrections.{c.id}.sources", c.sources, meta, sections)
+        for layer, features in layers.items():
+            filename = f"{layer}.geojson"
+            for f in features:
+                p = f.props
+                self.check_citations(filename, f.id, "properties.sources", p.sources, meta, sections)
+                self.check_known(filename, f.id, "properties.corrections", p.corrections, corrections, "a correction id from story.json")
+                if isinstance(p, Dated):
+                    for field, expected, found in p.date_problems():
+                        self.problem(filename, f.id, f"properties.{field}", expected, found)
+                for field in ("side",):
+                    value = getattr(p, field, None)
+                    if value is not None and value not in meta.sides:
+                        self.problem(filename, f.id, f"properties.{field}", f"a side from story.json ({', '.join(meta.sides)})", repr(value))
+                place = getattr(p, "place", None)
+                if place is not None and place not in places:
+                    self.problem(filename, f.id, "properties.place", "a place id from places.geojson", repr(place))
+                if isinstance(p, MovementProps):
+                    self.check_movement(filename, f, p, places)
+        frame_ids: set[str] = set()
+        previous = None
+        for fr in frames_file.frames:
+            if fr.id in frame_ids:
+                self.problem("frames.json", fr.id, "id", "a frame id used once", "a duplicate")
+            frame_ids.add(fr.id)
+            self.check_citations("frames.json", fr.id, "sources", fr.sources, meta, sections)
+            self.check_known("frames.json", fr.id, "features", fr.features, seen, "a feature id from the layers")
+            self.check_known("frames.json", fr.id, "focus", fr.focus or [], seen, "a feature id from the layers")
+            self.check_known("frames.json", fr.id, "corrections", fr.corrections, corrections, "a correction id from story.json")
+            for field, expected, found in fr.date_problems():
+                self.problem("frames.json", fr.id, field, expected, found)
+            if previous is not None and fr.first.first < previous.first.first:
+                self.problem("frames.json", fr.id, "start", f"frames in date order (on or after {previous.start})", repr(fr.start))
+            previous = fr
+
+    def check_movement(self, filename: str, f: Feature, p: MovementProps, places) -> None:
+        coords = shapely.get_coordinates(f.geometry)
+        for field, place_id, point in (("from", p.from_place, coords[0]), ("to", p.to_place, coords[-1])):
+            place = places.get(place_id)
+            if place is None:
+                self.problem(filename, f.id, f"properties.{field}", "a place id from places.geojson", repr(place_id))
+                continue
+            km = _distance_km(point, (place.geometry.x, place.geometry.y))
+            if km > ENDPOINT_TOLERANCE_KM:
+                end = "first" if field == "from" else "last"
+                self.problem(filename, f.id, "geometry.coordinates", f"the {end} point within {ENDPOINT_TOLERANCE_KM:g} km of {place_id!r}", f"{km:.0f} km away")
+
+    def check_known(self, filename: str, fid: str | None, field: str, values, known, expected: str) -> None:
+        for value in values:
+            if value not in known:
+                self.problem(filename, fid, field, expected, repr(value))
+
+    def check_citations(self, filename: str, fid: str | None, field: str, citations: list[Citation], meta: StoryMeta, sections) -> None:
+        for i, c in enumerate(citations):
+            where = f"{field}.{i}"
+            if c.source == "seed":
+                if meta.seed is None:
+                    self.problem(filename, fid, f"{where}.source", "a 'seed' entry in story.json before citing it", "'seed'")
+                elif c.section is None or c.paragraph is None:
+                    self.problem(filename, fid, where, "a seed citation with 'section' and 'paragraph'", shorten(c.model_dump(exclude_none=True)))
+                else:
+                    self.check_seed_place(filename, fid, where, c.section, c.paragraph, meta, sections)
+            elif c.source not in meta.sources:
+                self.problem(filename, fid, f"{where}.source", "'seed' or a key of 'sources' in story.json", repr(c.source))
+
+    def check_seed_place(self, filename, fid, where, section: str, paragraph: int, meta, sections) -> None:
+        if section not in sections:
+            self.problem(filename, fid, f"{where}.section", f"a seed section ({', '.join(sections)})", repr(section))
+        elif paragraph > len(sections[section]):
+            self.problem(filename, fid, f"{where}.paragraph", f"1..{len(sections[section])} in seed section {section!r}", str(paragraph))
+
+
+def _describe(err: dict) -> tuple[str, str]:
+    kind = err["type"]
+    found = shorten(err.get("input"))
+    if kind == "missing":
+        return "a value (required)", "nothing"
+    if kind == "extra_forbidden":
+        return "no such field", "an unknown field"
+    if kind == "literal_error":
+        return f"one of {err['ctx']['expected']}", found
+    if kind == "string_pattern_mismatch":
+        pattern = err["ctx"]["pattern"]
+        expected = "lower-case words joined by '-'" if pattern.startswith("^[a-z0-9]") else f"text matching {pattern}"
+        return expected, found
+    if kind == "value_error":
+        return str(err["ctx"]["error"]), found
+    message = err["msg"]
+    if message.startswith("Input should be "):
+        message = message[len("Input should be ") :]
+    return message, found
+
+
+def _distance_km(a, b) -> float:
+    lon1, lat1, lon2, lat2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))

@@ -1,0 +1,193 @@
+"""The story schema, written once as types and validated where files are read.
+
+Each GeoJSON layer has one properties model; ``story.json`` and ``frames.json`` have theirs. Anything the
+types cannot say (references between files, seed paragraphs, geometry) is checked in ``loader``.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .dates import PartialDate, parse_date
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="lower-case words joined by '-'")]
+Text = Annotated[str, Field(min_length=1)]
+Certainty = Literal["exact", "approximate", "disputed"]
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Citation(_Model):
+    """Where a claim comes from: a seed section and paragraph, or a work listed in ``story.json``."""
+
+    source: Text
+    section: str | None = None
+    paragraph: Annotated[int, Field(ge=1)] | None = None
+    pages: str | None = None
+    note: str | None = None
+
+    def label(self) -> str:
+        if self.source == "seed":
+            return f"seed, {self.section} ¶{self.paragraph}"
+        return self.source + (f", {self.pages}" if self.pages else "")
+
+
+class Dated(_Model):
+    """A start date, an optional end date, and how sure we are of them."""
+
+    start: str
+    end: str | None = None
+    date_certainty: Certainty = "exact"
+    date_note: str | None = None
+
+    @field_validator("start", "end")
+    @classmethod
+    def _iso(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_date(value)
+        return value
+
+    def date_problems(self) -> list[tuple[str, str, str]]:
+        """Rules across fields, as (field, expected, found); kept here beside the fields they join."""
+        problems = []
+        if self.end is not None and parse_date(self.end).last < parse_date(self.start).first:
+            problems.append(("end", f"a date on or after start {self.start}", repr(self.end)))
+        if self.date_certainty != "exact" and not self.date_note:
+            problems.append(("date_note", f"a note saying why the date is {self.date_certainty}", "nothing"))
+        return problems
+
+    @property
+    def first(self) -> PartialDate:
+        return parse_date(self.start)
+
+    @property
+    def last(self) -> PartialDate:
+        return parse_date(self.end or self.start)
+
+
+class FeatureProps(_Model):
+    """Properties every feature carries: names, a narrative and its sources."""
+
+    name_en: Text
+    name_zh: Text
+    name_1930s: str | None = None
+    narrative: Text
+    sources: Annotated[list[Citation], Field(min_length=1)]
+    corrections: list[Slug] = []
+
+
+class PlaceProps(FeatureProps):
+    kind: Literal["city", "town", "station", "battlefield", "region"] = "town"
+    name_1930s: Text
+    location_certainty: Literal["exact", "approximate"] = "exact"
+    label_rank: Annotated[int, Field(ge=1, le=3)] = 2
+
+
+class RiverProps(FeatureProps):
+    kind: Literal["river"] = "river"
+    name_1930s: Text
+
+
+class RailwayProps(FeatureProps):
+    kind: Literal["railway"] = "railway"
+    operator_1932: Text
+    route_certainty: Literal["known", "approximate", "schematic"] = "approximate"
+
+
+class EventProps(FeatureProps, Dated):
+    kind: Literal["battle", "riot", "political", "military", "negotiation", "transport"]
+    place: Slug | None = None
+    side: Slug | None = None
+
+
+class MovementProps(FeatureProps, Dated):
+    kind: Literal["advance", "rail", "retreat", "air", "intended"]
+    unit: Text
+    commander: str | None = None
+    side: Slug
+    strength: str | None = Field(None, description="a figure with its source, or null when unknown")
+    from_place: Slug = Field(alias="from")
+    to_place: Slug = Field(alias="to")
+    route_certainty: Literal["known", "approximate", "schematic"]
+    curve: Annotated[float, Field(ge=-1, le=1)] = 0.0
+
+
+class Frame(Dated):
+    """One step of the story: a dated view with its narrative."""
+
+    id: Slug
+    title: Text
+    narrative: Text
+    features: Annotated[list[Slug], Field(min_length=1)]
+    focus: list[Slug] | None = None
+    sources: Annotated[list[Citation], Field(min_length=1)]
+    corrections: list[Slug] = []
+
+
+class FramesFile(_Model):
+    frames: Annotated[list[Frame], Field(min_length=1)]
+
+
+class Source(_Model):
+    title: Text
+    author: str | None = None
+    year: int | None = None
+    publisher: str | None = None
+    url: str | None = None
+    licence: str | None = None
+    note: str | None = None
+
+
+class Seed(Source):
+    file: Text
+
+
+class Side(_Model):
+    label: Text
+    label_zh: str | None = None
+    colour: Colour
+
+
+class SeedRef(_Model):
+    section: Text
+    paragraph: Annotated[int, Field(ge=1)]
+
+
+class Correction(_Model):
+    """A place where the map departs from the seed: the seed's claim, what the map shows, and why."""
+
+    id: Slug
+    about: Text
+    seed: SeedRef
+    seed_claim: Text
+    map_shows: Text
+    reason: Text
+    sources: Annotated[list[Citation], Field(min_length=1)]
+
+
+class StoryMeta(_Model):
+    id: Slug
+    title: Text
+    title_zh: str | None = None
+    subtitle: str | None = None
+    summary: Text
+    seed: Seed | None = None
+    sources: dict[str, Source] = {}
+    sides: Annotated[dict[str, Side], Field(min_length=1)]
+    corrections: list[Correction] = []
+    credits: str | None = None
+
+
+LAYERS: dict[str, tuple[type[FeatureProps], tuple[str, ...], bool]] = {
+    # layer name: (properties model, allowed geometry types, required)
+    "places": (PlaceProps, ("Point",), True),
+    "rivers": (RiverProps, ("LineString", "MultiLineString"), False),
+    "railways": (RailwayProps, ("LineString", "MultiLineString"), False),
+    "events": (EventProps, ("Point",), False),
+    "movements": (MovementProps, ("LineString",), False),
+}
+DATED_LAYERS = ("events", "movements")

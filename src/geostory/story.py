@@ -1,0 +1,96 @@
+"""A loaded, validated story: its metadata, layers of features, and dated frames."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from shapely.geometry.base import BaseGeometry
+
+from .schema import DATED_LAYERS, Dated, FeatureProps, Frame, StoryMeta
+
+if TYPE_CHECKING:
+    import geopandas
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One GeoJSON feature: its id, layer, geometry (WGS84) and validated properties."""
+
+    id: str
+    layer: str
+    geometry: BaseGeometry
+    props: FeatureProps
+
+    @property
+    def dated(self) -> bool:
+        return isinstance(self.props, Dated)
+
+    @property
+    def first_day(self) -> date | None:
+        return self.props.first.first if isinstance(self.props, Dated) else None
+
+    @property
+    def last_day(self) -> date | None:
+        return self.props.last.last if isinstance(self.props, Dated) else None
+
+    def properties(self) -> dict[str, Any]:
+        """Properties as written in the GeoJSON (aliases such as ``from`` restored)."""
+        return self.props.model_dump(mode="json", by_alias=True)
+
+
+@dataclass(frozen=True)
+class Story:
+    root: Path
+    meta: StoryMeta
+    layers: dict[str, tuple[Feature, ...]]
+    frames: tuple[Frame, ...]
+    seed_sections: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    def features(self) -> list[Feature]:
+        return [f for layer in self.layers.values() for f in layer]
+
+    def feature(self, feature_id: str) -> Feature:
+        for f in self.features():
+            if f.id == feature_id:
+                return f
+        raise KeyError(feature_id)
+
+    def frame(self, frame_id: str) -> Frame:
+        for fr in self.frames:
+            if fr.id == frame_id:
+                return fr
+        raise KeyError(frame_id)
+
+    @property
+    def first_day(self) -> date:
+        return min(fr.first.first for fr in self.frames)
+
+    @property
+    def last_day(self) -> date:
+        return max(fr.last.last for fr in self.frames)
+
+    def visible_in(self, frame: Frame) -> list[Feature]:
+        """Undated features always; dated ones once they have begun by the frame's last day."""
+        end = frame.last.last
+        return [f for f in self.features() if f.first_day is None or f.first_day <= end]
+
+    def geodataframe(self, layer: str) -> geopandas.GeoDataFrame:
+        """A layer as a GeoDataFrame (EPSG:4326), one column per property, lists as JSON text."""
+        import json
+
+        import geopandas
+
+        rows = []
+        for f in self.layers.get(layer, ()):
+            props = {
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                for k, v in f.properties().items()
+            }
+            rows.append({"id": f.id, **props, "geometry": f.geometry})
+        return geopandas.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+
+    @property
+    def dated_layers(self) -> tuple[str, ...]:
+        return tuple(name for name in DATED_LAYERS if name in self.layers)

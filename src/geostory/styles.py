@@ -1,0 +1,32 @@
+"""Cartographic styles shared by every output, read from ``styles.json`` (data, not code)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .schema import MovementProps, StoryMeta
+
+
+@lru_cache(maxsize=1)
+def styles() -> dict[str, Any]:
+    return json.loads(resources.files(__package__).joinpath("styles.json").read_text(encoding="utf-8"))
+
+
+def movement_style(props: MovementProps, meta: StoryMeta) -> dict[str, Any]:
+    """Colour by side; dashed when only intended or by air, else dashed by how certain the route is."""
+    kind = styles()["movement_kinds"][props.kind]
+    dash = kind["dash"] or styles()["route_certainty"][props.route_certainty]["dash"]
+    return {
+        "colour": meta.sides[props.side].colour,
+        "width": kind["width"],
+        "dash": dash,
+        "opacity": kind["opacity"],
+        "head": kind["head"],
+        "casing": bool(kind.get("casing")),
+    }
+
+
+def dash_list(dash: str | None) -> list[float]:
+    return [float(x) for x in dash.split()] if dash else []

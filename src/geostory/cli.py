@@ -86,7 +86,7 @@ def _frames(args: argparse.Namespace) -> None:
 
 
 def _new(args: argparse.Namespace) -> None:
-    from .newstory import create_story
+    from .scaffold import create_story
 
     path = create_story(Path(args.folder), title=args.title)
     print(f"created {path}; try: geostory build {path}")

@@ -73,8 +73,8 @@ class FeatureProps(_Model):
     """Properties every feature carries: names, a narrative and its sources."""
 
     name_en: Text
-    name_zh: Text
-    name_1930s: str | None = None
+    name_zh: str | None = Field(None, description="Chinese name, simplified characters")
+    name_1930s: str | None = Field(None, description="the name in use at the time of the story")
     narrative: Text
     sources: Annotated[list[Citation], Field(min_length=1)]
     corrections: list[Slug] = []
@@ -82,14 +82,12 @@ class FeatureProps(_Model):
 
 class PlaceProps(FeatureProps):
     kind: Literal["city", "town", "station", "battlefield", "region"] = "town"
-    name_1930s: Text
     location_certainty: Literal["exact", "approximate"] = "exact"
     label_rank: Annotated[int, Field(ge=1, le=3)] = 2
 
 
 class RiverProps(FeatureProps):
     kind: Literal["river"] = "river"
-    name_1930s: Text
 
 
 class RailwayProps(FeatureProps):

@@ -1,0 +1,34 @@
+"""``geostory new``: start a story folder from a small, valid example that builds."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from .cli import UsageError
+from .output import atomic_folder, write_atomic
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "story"
+
+
+def create_story(folder: Path, title: str | None = None) -> Path:
+    """Copy the example story into a new folder, with the folder's name as its id."""
+    folder = Path(folder)
+    if folder.exists():
+        raise UsageError(f"{folder} already exists; choose a new folder name")
+    template = resources.files(__package__).joinpath("story_template")
+    with atomic_folder(folder) as tmp:
+        for item in template.iterdir():
+            if item.name.endswith((".json", ".geojson")):
+                shutil.copyfile(str(item), tmp / item.name)
+        meta_path = tmp / "story.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["id"] = slug(folder.name)
+        if title:
+            meta["title"] = title
+        write_atomic(meta_path, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+    return folder

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+import statistics
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from .schema import LAYERS, Citation, Dated, FramesFile, MovementProps, StoryMet
 from .story import Feature, Story
 
 ENDPOINT_TOLERANCE_KM = 25.0
+SWAP_DISTANCE_KM = 1500.0
 
 
 def default_story_dir() -> Path:
@@ -83,6 +85,7 @@ class _Loader:
         frames_obj = self.read_json("frames.json", required=True)
         frames_file = self.validate(FramesFile, frames_obj, "frames.json", None) if frames_obj is not None else None
         if meta is not None and frames_file is not None and not self.problems:
+            self.check_swapped(layers)
             self.check_references(meta, sections, layers, frames_file)
         if self.problems:
             raise StoryError(self.problems)
@@ -158,6 +161,17 @@ class _Loader:
             self.problem(filename, fid, "geometry.coordinates", "a line through at least two distinct points", shorten(geom.get("coordinates")))
             return None
         return shp
+
+    def check_swapped(self, layers) -> None:
+        """Catch a [lat, lon] point that still falls inside the valid ranges, by its distance from the rest."""
+        points = [f for name in ("places", "events") for f in layers.get(name, ()) if f.geometry.geom_type == "Point"]
+        if len(points) < 3:
+            return
+        centre = (statistics.median(f.geometry.x for f in points), statistics.median(f.geometry.y for f in points))
+        for f in points:
+            x, y = f.geometry.x, f.geometry.y
+            if _distance_km((x, y), centre) > SWAP_DISTANCE_KM and _distance_km((y, x), centre) < SWAP_DISTANCE_KM:
+                self.problem(f"{f.layer}.geojson", f.id, "geometry.coordinates", "[longitude, latitude] (this pair looks swapped)", shorten([x, y]))
 
     def check_references(self, meta: StoryMeta, sections, layers, frames_file: FramesFile) -> None:
         seen: dict[str, str] = {}

@@ -1,6 +1,7 @@
 """Problems found in a story folder, reported so that an author can act on each one."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 
@@ -32,6 +33,9 @@ class StoryError(Exception):
 
 
 def shorten(value: object, limit: int = 60) -> str:
-    """A value as it should appear in a one-line message."""
-    text = repr(value)
+    """A value as it should appear in a one-line message: as JSON where it is JSON, which authors write."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"

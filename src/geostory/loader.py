@@ -96,7 +96,7 @@ class _Loader:
             return {}
         path = self.root / meta.seed.file
         if not path.is_file():
-            self.problem("story.json", None, "seed.file", "a seed text file relative to the story folder", repr(meta.seed.file))
+            self.problem("story.json", None, "seed.file", "a seed text file relative to the story folder", shorten(meta.seed.file))
             return {}
         return seed_text.load(path)
 
@@ -132,7 +132,7 @@ class _Loader:
             self.problem(filename, fid, "geometry", f"a GeoJSON {expected_type} geometry", shorten(geom))
             return None
         if geom["type"] not in types:
-            self.problem(filename, fid, "geometry.type", expected_type, repr(geom["type"]))
+            self.problem(filename, fid, "geometry.type", expected_type, shorten(geom["type"]))
             return None
         try:
             shp = shape(geom)
@@ -143,18 +143,16 @@ class _Loader:
         if shp.is_empty or len(coords) == 0:
             self.problem(filename, fid, "geometry.coordinates", f"a non-empty {geom['type']}", "no coordinates")
             return None
-        for lon, lat in coords:
+        for lon, lat in coords.tolist():
             if not (math.isfinite(lon) and math.isfinite(lat)):
                 self.problem(filename, fid, "geometry.coordinates", "finite numbers", shorten([lon, lat]))
                 return None
             if abs(lon) <= 180 and abs(lat) <= 90:
                 continue
-            if abs(lon) <= 90 and abs(lat) <= 180:
-                expected = "[longitude, latitude] (this pair looks swapped)"
-            elif max(abs(lon), abs(lat)) > 1000:
+            if max(abs(lon), abs(lat)) > 1000:
                 expected = "WGS84 degrees (these look like projected metres)"
             else:
-                expected = "longitude -180..180 and latitude -90..90"
+                expected = "longitude -180..180 and latitude -90..90, in [longitude, latitude] order"
             self.problem(filename, fid, "geometry.coordinates", expected, shorten([lon, lat]))
             return None
         if geom["type"] in ("LineString", "MultiLineString") and shp.length == 0:
@@ -171,7 +169,7 @@ class _Loader:
         for f in points:
             x, y = f.geometry.x, f.geometry.y
             if _distance_km((x, y), centre) > SWAP_DISTANCE_KM and _distance_km((y, x), centre) < SWAP_DISTANCE_KM:
-                self.problem(f"{f.layer}.geojson", f.id, "geometry.coordinates", "[longitude, latitude] (this pair looks swapped)", shorten([x, y]))
+                self.problem(f"{f.layer}.geojson", f.id, "geometry.coordinates", "[longitude, latitude] (this pair looks swapped)", shorten([round(x, 6), round(y, 6)]))
 
     def check_references(self, meta: StoryMeta, sections, layers, frames_file: FramesFile) -> None:
         seen: dict[str, str] = {}
@@ -197,10 +195,10 @@ class _Loader:
                 for field in ("side",):
                     value = getattr(p, field, None)
                     if value is not None and value not in meta.sides:
-                        self.problem(filename, f.id, f"properties.{field}", f"a side from story.json ({', '.join(meta.sides)})", repr(value))
+                        self.problem(filename, f.id, f"properties.{field}", f"a side from story.json ({', '.join(meta.sides)})", shorten(value))
                 place = getattr(p, "place", None)
                 if place is not None and place not in places:
-                    self.problem(filename, f.id, "properties.place", "a place id from places.geojson", repr(place))
+                    self.problem(filename, f.id, "properties.place", "a place id from places.geojson", shorten(place))
                 if isinstance(p, MovementProps):
                     self.check_movement(filename, f, p, places)
         frame_ids: set[str] = set()
@@ -216,7 +214,7 @@ class _Loader:
             for field, expected, found in fr.date_problems():
                 self.problem("frames.json", fr.id, field, expected, found)
             if previous is not None and fr.first.first < previous.first.first:
-                self.problem("frames.json", fr.id, "start", f"frames in date order (on or after {previous.start})", repr(fr.start))
+                self.problem("frames.json", fr.id, "start", f"frames in date order (on or after {previous.start})", shorten(fr.start))
             previous = fr
 
     def check_movement(self, filename: str, f: Feature, p: MovementProps, places) -> None:
@@ -224,7 +222,7 @@ class _Loader:
         for field, place_id, point in (("from", p.from_place, coords[0]), ("to", p.to_place, coords[-1])):
             place = places.get(place_id)
             if place is None:
-                self.problem(filename, f.id, f"properties.{field}", "a place id from places.geojson", repr(place_id))
+                self.problem(filename, f.id, f"properties.{field}", "a place id from places.geojson", shorten(place_id))
                 continue
             km = _distance_km(point, (place.geometry.x, place.geometry.y))
             if km > ENDPOINT_TOLERANCE_KM:
@@ -234,7 +232,7 @@ class _Loader:
     def check_known(self, filename: str, fid: str | None, field: str, values, known, expected: str) -> None:
         for value in values:
             if value not in known:
-                self.problem(filename, fid, field, expected, repr(value))
+                self.problem(filename, fid, field, expected, shorten(value))
 
     def check_citations(self, filename: str, fid: str | None, field: str, citations: list[Citation], meta: StoryMeta, sections) -> None:
         for i, c in enumerate(citations):
@@ -247,11 +245,11 @@ class _Loader:
                 else:
                     self.check_seed_place(filename, fid, where, c.section, c.paragraph, meta, sections)
             elif c.source not in meta.sources:
-                self.problem(filename, fid, f"{where}.source", "'seed' or a key of 'sources' in story.json", repr(c.source))
+                self.problem(filename, fid, f"{where}.source", "'seed' or a key of 'sources' in story.json", shorten(c.source))
 
     def check_seed_place(self, filename, fid, where, section: str, paragraph: int, meta, sections) -> None:
         if section not in sections:
-            self.problem(filename, fid, f"{where}.section", f"a seed section ({', '.join(sections)})", repr(section))
+            self.problem(filename, fid, f"{where}.section", f"a seed section ({', '.join(sections)})", shorten(section))
         elif paragraph > len(sections[section]):
             self.problem(filename, fid, f"{where}.paragraph", f"1..{len(sections[section])} in seed section {section!r}", str(paragraph))
 

@@ -55,7 +55,7 @@ class Dated(_Model):
         """Rules across fields, as (field, expected, found); kept here beside the fields they join."""
         problems = []
         if self.end is not None and parse_date(self.end).last < parse_date(self.start).first:
-            problems.append(("end", f"a date on or after start {self.start}", repr(self.end)))
+            problems.append(("end", f"a date on or after start {self.start}", f'"{self.end}"'))
         if self.date_certainty != "exact" and not self.date_note:
             problems.append(("date_note", f"a note saying why the date is {self.date_certainty}", "nothing"))
         return problems

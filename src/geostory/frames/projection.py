@@ -1,0 +1,62 @@
+"""The map's coordinate system and each frame's extent.
+
+Frame pictures are drawn in a *local Lambert conformal conic* projection fitted to the story (standard
+parallels at 1/6 and 5/6 of its latitude range, central meridian through its middle), in metres. Why not
+Web Mercator (EPSG:3857), which the web map uses on screen? Mercator is conformal too, so shapes look the
+same, but its scale grows with latitude: at Harbin (45.75° N) one "metre" of EPSG:3857 is only 0.70 m on the
+ground, so a scale bar drawn in it would be 43 % wrong. In the local Lambert the scale error across a region
+a few hundred kilometres across is well under 1 %, so the scale bar (matplotlib-scalebar, ``dx=1`` metre) is
+honest everywhere on the map. Grid north is not true north away from the central meridian, so the north
+arrow is turned by the meridian convergence at the map's centre.
+"""
+from __future__ import annotations
+
+import math
+
+from pyproj import CRS, Transformer
+
+from ..story import Story
+
+MARGIN = 0.14
+"""Share of the features' extent added on every side, so arrows and labels do not touch the frame."""
+MIN_SPAN_M = 70_000.0
+"""The smallest map width or height, so a frame about one town still shows its surroundings."""
+
+
+def story_crs(story: Story) -> CRS:
+    lons, lats = [], []
+    for f in story.features():
+        minx, miny, maxx, maxy = f.geometry.bounds
+        lons += [minx, maxx]
+        lats += [miny, maxy]
+    south, north = min(lats), max(lats)
+    span = max(north - south, 1.0)
+    lat1, lat2 = south + span / 6, north - span / 6
+    lon0, lat0 = (min(lons) + max(lons)) / 2, (south + north) / 2
+    return CRS.from_proj4(
+        f"+proj=lcc +lat_1={lat1:.3f} +lat_2={lat2:.3f} +lat_0={lat0:.3f} +lon_0={lon0:.3f} "
+        "+x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+    )
+
+
+def fit_extent(bounds: tuple[float, float, float, float], aspect: float) -> tuple[float, float, float, float]:
+    """Pad projected ``bounds`` by MARGIN, then widen one side so width / height equals ``aspect``."""
+    minx, miny, maxx, maxy = bounds
+    w, h = maxx - minx, maxy - miny
+    pad = MARGIN * max(w, h)
+    w, h = max(w + 2 * pad, MIN_SPAN_M), max(h + 2 * pad, MIN_SPAN_M)
+    if w / h < aspect:
+        w = h * aspect
+    else:
+        h = w / aspect
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+
+
+def north_angle(crs: CRS, x: float, y: float) -> float:
+    """Angle of true north at projected (x, y), in degrees clockwise from grid north (up)."""
+    to_geo = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    to_map = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    lon, lat = to_geo.transform(x, y)
+    x2, y2 = to_map.transform(lon, lat + 0.1)
+    return math.degrees(math.atan2(x2 - x, y2 - y))

@@ -1,0 +1,151 @@
+"""Folium widgets for the story map, each a MacroElement whose markup lives in templates/webmap-*.html.
+
+Unlike folium's own elements, these render through an autoescaping Jinja environment and hand their
+output to the page as-is. (branca re-parses a MacroElement's output as a template, so author text such as
+``{{ 7*7 }}`` in a narrative would otherwise be evaluated at build time.)
+"""
+from __future__ import annotations
+
+import base64
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from branca.element import Element, MacroElement
+from folium.template import tojavascript
+from markupsafe import Markup
+
+from ..story import Story
+from ..styles import dash_list, styles
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("geostory", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["tojavascript"] = tojavascript
+    return env
+
+
+class _Raw(Element):
+    """Already-rendered markup, emitted verbatim (never parsed again as a template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Raw"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+class _Widget(MacroElement):
+    """A MacroElement rendered from a package template with autoescaping on."""
+
+    template_name = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = type(self).__name__
+        self._template = environment().get_template(self.template_name)
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        module = self._template.make_module({})
+        for part in ("header", "html", "script"):
+            macro = getattr(module, part, None)
+            if macro is not None:
+                getattr(figure, part).add_child(_Raw(str(macro(self, kwargs))), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+def _inline(text: str, closing: str, what: str) -> Markup:
+    """Trusted package text for a <script>/<style> element; refuse anything that would end it early."""
+    if closing in text.lower():
+        raise ValueError(f"{what} contains {closing!r} and cannot be inlined into the page")
+    return Markup(text)
+
+
+def _leaflet_dir() -> Path:
+    try:
+        from xstatic.pkg import leaflet
+    except ImportError as exc:  # a dependency, but say how to get it if someone runs from a bare checkout
+        raise RuntimeError("the web map needs Leaflet from the package xstatic-leaflet: pip install xstatic-leaflet") from exc
+    return Path(leaflet.BASE_DIR)
+
+
+@lru_cache(maxsize=1)
+def _leaflet_css() -> str:
+    """leaflet.css with its images as data: URIs, so the layer control icon needs no file or network."""
+    base = _leaflet_dir()
+
+    def data_uri(match: re.Match) -> str:
+        image = base / match.group(1)
+        return f"url(data:image/png;base64,{base64.b64encode(image.read_bytes()).decode()})"
+
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", data_uri, (base / "leaflet.css").read_text(encoding="utf-8"))
+
+
+def _static(name: str) -> str:
+    return resources.files("geostory").joinpath("static", name).read_text(encoding="utf-8")
+
+
+class InlineAssets(_Widget):
+    """The page title plus Leaflet, story.js and story.css inlined: the page works from file:// offline."""
+
+    template_name = "webmap-assets.html"
+
+    def __init__(self, story: Story) -> None:
+        super().__init__()
+        self.meta = story.meta
+        self.leaflet_css = _inline(_leaflet_css(), "</style", "leaflet.css")
+        self.leaflet_js = _inline((_leaflet_dir() / "leaflet.js").read_text(encoding="utf-8"), "</script", "leaflet.js")
+        self.story_css = _inline(_static("story.css"), "</style", "story.css")
+        self.story_js = _inline(_static("story.js"), "</script", "story.js")
+
+
+class StoryPanel(_Widget):
+    """The story panel (date, narrative, sources, controls, time slider) and the data that drives it."""
+
+    template_name = "webmap-panel.html"
+
+    def __init__(self, story: Story, payload: dict[str, Any], groups: dict[str, Element]) -> None:
+        super().__init__()
+        self.meta = story.meta
+        self.payload = payload
+        self.groups = groups
+        self.ticks = sorted({fr["first"] for fr in payload["frames"]})
+
+
+class Legend(_Widget):
+    """Map key for sides, movement kinds, route certainty and the base layers, drawn from styles.json."""
+
+    template_name = "webmap-legend.html"
+
+    def __init__(self, story: Story, layers: list[str], position: str = "bottomright") -> None:
+        super().__init__()
+        st = styles()
+        moves = [f.props for f in story.layers.get("movements", ())]
+        used_kinds = {m.kind for m in moves}
+        used_certainty = {m.route_certainty for m in moves if not st["movement_kinds"][m.kind]["dash"]}
+        self.position = position
+        self.sides = list(story.meta.sides.values())
+        self.kinds = [
+            {"label": k["label"], "width": k["width"], "dash": " ".join(f"{x:g}" for x in dash_list(k["dash"])),
+             "hollow": k["head"] == "hollow", "casing": bool(k.get("casing"))}
+            for name, k in st["movement_kinds"].items() if name in used_kinds
+        ]
+        self.certainty = [
+            {"label": c["label"], "dash": " ".join(f"{x:g}" for x in dash_list(c["dash"]))}
+            for name, c in st["route_certainty"].items() if name in used_certainty
+        ]
+        self.layers = {name: st["layers"][name] for name in layers if name in st["layers"]}

@@ -1,0 +1,39 @@
+"""The command line as a user meets it: summaries, JSON, exit codes, no tracebacks, atomic output."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from geostory.cli import main
+
+from catalogue import HARBIN
+
+
+def test_check_defaults_to_harbin(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # no geodata/ here: falls back to the checkout's
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("harbin-1932: ") and "no problems found" in out
+
+
+def test_check_json_lists_frames_and_layers(capsys):
+    assert main(["check", str(HARBIN.root), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [f["id"] for f in data["frames"]] == [fr.id for fr in HARBIN.frames]
+    first = data["frames"][0]
+    assert set(first) == {"id", "start", "end", "title", "features"}
+    assert {layer["name"]: layer["features"] for layer in data["layers"]} == {k: len(v) for k, v in HARBIN.layers.items()}
+
+
+def test_bad_input_exits_2_without_a_traceback(tmp_path):
+    (tmp_path / "story.json").write_text("{", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "geostory", "check", str(tmp_path)], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert "story.json: expected valid JSON" in run.stderr
+
+
+def test_new_refuses_an_existing_folder(tmp_path, capsys):
+    assert main(["new", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -1,0 +1,37 @@
+"""QGIS outputs written without QGIS: a styled GeoPackage, a project file and .qml styles.
+
+The GeoPackage is written by GDAL (pyogrio); the .qgs project and .qml styles are XML rendered from Jinja2
+templates in ``geostory/templates/qgis-*``. Real QGIS is needed only to verify them (see tests/test_qgis.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..output import atomic_folder, write_atomic
+from ..story import Story
+from .gpkg import write_gpkg
+from .project import project_xml
+from .qml import layer_styles, style_qml
+
+__all__ = ["export_qgis", "write_layer_styles", "geojson_styles"]
+
+
+def export_qgis(story: Story, folder: Path) -> list[Path]:
+    """Write ``<id>.gpkg`` and ``<id>.qgs`` into ``folder`` (replaced all at once); return their paths."""
+    folder = Path(folder)
+    names = [f"{story.meta.id}.gpkg", f"{story.meta.id}.qgs"]
+    with atomic_folder(folder) as tmp:
+        write_gpkg(story, tmp / names[0])
+        write_atomic(tmp / names[1], project_xml(story, names[0]))
+    return [folder / name for name in names]
+
+
+def geojson_styles(story: Story) -> dict[str, str]:
+    """The .qml text for each GeoJSON layer of the story, keyed by layer name."""
+    return {name: style_qml(style) for name, style in layer_styles(story, for_geojson=True).items()
+            if name in story.layers}
+
+
+def write_layer_styles(story: Story) -> list[Path]:
+    """Write ``<layer>.qml`` beside each ``<layer>.geojson`` so QGIS styles the layer when it is opened."""
+    return [write_atomic(story.root / f"{name}.qml", text) for name, text in geojson_styles(story).items()]

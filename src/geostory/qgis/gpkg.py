@@ -1,0 +1,129 @@
+"""The story as one GeoPackage (version 1.2), written with GDAL through pyogrio.
+
+Every layer keeps the GeoJSON properties (lists as JSON text) and adds ``sources_text``; dated layers add
+``start_time``/``end_time`` (the days the date covers, end exclusive) and ``visible_until`` (the end of the
+story), naive DateTimes that QGIS's Temporal Controller compares in local time. Default styles go into the
+standard ``layer_styles`` table. Builds are byte-for-byte reproducible: GDAL's timestamps are pinned with
+OGR_CURRENT_DATE and the style rows carry the same fixed time.
+"""
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import geopandas
+import pandas as pd
+import pyogrio
+
+from ..geometry import arrows as story_arrows
+from ..schema import Dated
+from ..story import Story
+from .extents import day_after, day_start, extent_polygon, frame_extent, story_span
+from .qml import layer_styles, style_qml, style_sld
+
+FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
+GPKG_VERSION = "1.2"
+GEOMETRY_COLUMN = "geom"
+STYLE_DESCRIPTION = "geostory default style"
+
+
+def build_time() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible-builds.org), else a fixed date: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else FIXED_TIME
+
+
+def _citations(citations) -> str:
+    return json.dumps([c.model_dump(mode="json", exclude_none=True) for c in citations], ensure_ascii=False)
+
+
+def _sources_text(citations) -> str:
+    return "; ".join(c.label() for c in citations)
+
+
+def _layer_table(story: Story, layer: str, visible_until: datetime) -> geopandas.GeoDataFrame:
+    gdf = story.geodataframe(layer)
+    features = story.layers[layer]
+    gdf["sources"] = [_citations(f.props.sources) for f in features]
+    gdf.insert(gdf.columns.get_loc("sources") + 1, "sources_text", [_sources_text(f.props.sources) for f in features])
+    if all(isinstance(f.props, Dated) for f in features) and layer in story.dated_layers:
+        geometry = gdf.pop("geometry")
+        gdf["start_time"] = pd.Series([day_start(f.first_day) for f in features], dtype="datetime64[ms]")
+        gdf["end_time"] = pd.Series([day_after(f.last_day) for f in features], dtype="datetime64[ms]")
+        gdf["visible_until"] = pd.Series([visible_until] * len(features), dtype="datetime64[ms]")
+        gdf["geometry"] = geometry
+        gdf = geopandas.GeoDataFrame(gdf, geometry="geometry", crs="EPSG:4326")
+    return gdf
+
+
+def _frames_table(story: Story, arrows) -> geopandas.GeoDataFrame:
+    rows = []
+    for seq, fr in enumerate(story.frames, start=1):
+        rows.append({
+            "id": fr.id, "seq": seq, "start": fr.start, "end": fr.end, "title": fr.title, "bookmark": bookmark_name(fr),
+            "narrative": fr.narrative, "features": json.dumps(fr.features), "focus": json.dumps(fr.focus),
+            "sources": _citations(fr.sources), "sources_text": _sources_text(fr.sources),
+            "corrections": json.dumps(fr.corrections),
+            "start_time": day_start(fr.first.first), "end_time": day_after(fr.last.last),
+            "geometry": extent_polygon(frame_extent(story, fr, arrows)),
+        })
+    gdf = geopandas.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    for col in ("start_time", "end_time"):
+        gdf[col] = gdf[col].astype("datetime64[ms]")
+    return gdf
+
+
+def bookmark_name(frame) -> str:
+    date_text = frame.start if not frame.end or frame.end == frame.start else f"{frame.start}/{frame.end}"
+    return f"{date_text} — {frame.title}"
+
+
+def tables(story: Story) -> dict[str, geopandas.GeoDataFrame]:
+    """Every table of the GeoPackage, in the order they are written."""
+    arrow_list = story_arrows(story)
+    by_id = {a.feature.id: a for a in arrow_list}
+    _, visible_until = story_span(story)
+    out = {name: _layer_table(story, name, visible_until) for name in story.layers}
+    if "movements" in out:
+        moves = out["movements"]
+        for name, part in (("movement_arrows", "shaft"), ("movement_heads", "head")):
+            t = moves.copy()
+            t["geometry"] = geopandas.GeoSeries([getattr(by_id[i], part) for i in moves["id"]], crs="EPSG:4326")
+            out[name] = t
+    out["frames"] = _frames_table(story, by_id)
+    return out
+
+
+def _styles_table(story: Story, names: list[str]) -> pd.DataFrame:
+    styles = layer_styles(story)
+    stamp = build_time().strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    rows = [{
+        "f_table_catalog": "", "f_table_schema": "", "f_table_name": name, "f_geometry_column": GEOMETRY_COLUMN,
+        "styleName": name, "styleQML": style_qml(styles[name]), "styleSLD": style_sld(styles[name]),
+        "useAsDefault": True, "description": STYLE_DESCRIPTION, "owner": "", "ui": None, "update_time": stamp,
+    } for name in names if name in styles]
+    return pd.DataFrame(rows)
+
+
+def write_gpkg(story: Story, path: Path) -> Path:
+    """Write the GeoPackage at ``path`` (which must not exist yet: call inside an atomic folder)."""
+    path = Path(path)
+    written = tables(story)
+    stamp = build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
+    previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": stamp})
+    try:
+        first = True
+        for name, gdf in written.items():
+            pyogrio.write_dataframe(
+                gdf, path, layer=name, driver="GPKG", promote_to_multi=False,
+                dataset_options={"VERSION": GPKG_VERSION} if first else None,
+                layer_options={"GEOMETRY_NAME": GEOMETRY_COLUMN, "FID": "fid", "SPATIAL_INDEX": "YES"})
+            first = False
+        pyogrio.write_dataframe(_styles_table(story, list(written)), path, layer="layer_styles", driver="GPKG",
+                                layer_options={"FID": "id"})
+    finally:
+        pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
+    return path

@@ -1,0 +1,184 @@
+"""Open a geostory QGIS export in real QGIS and report what QGIS sees, as JSON on stdout.
+
+Run by tests/test_qgis.py with the system Python that has PyQGIS (never the venv), QT_QPA_PLATFORM=offscreen:
+
+    python3 tests/qgis_probe.py PLAN.json
+
+PLAN.json: {"project": ".qgs", "geojson_dir": "...", "png_dir": "...",
+            "renders": [{"name": ..., "day": "YYYY-MM-DD", "bookmark": frame id}],
+            "watch": {"layer": ..., "id": ..., "colour": "#rrggbb"}}
+The probe only measures; the test decides what is right.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDateTimeRange,
+                       QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsFeatureRequest,
+                       QgsInterval, QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsRectangle,
+                       QgsTemporalNavigationObject, QgsUnitTypes, QgsVectorLayer, QgsVectorLayerTemporalContext)
+from qgis.PyQt.QtCore import QDate, QDateTime, QSize, QTime, QVariant
+from qgis.PyQt.QtGui import QColor
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+def value(v):
+    if v is None or (isinstance(v, QVariant) and v.isNull()):
+        return None
+    if isinstance(v, QDateTime):
+        return v.toString("yyyy-MM-ddTHH:mm:ss") if v.isValid() else None
+    if isinstance(v, QDate):
+        return v.toString("yyyy-MM-dd")
+    return v
+
+
+def iso(dt: QDateTime) -> str:
+    return dt.toString("yyyy-MM-ddTHH:mm:ss")
+
+
+def describe_layer(layer: QgsVectorLayer, with_features: bool = True) -> dict:
+    r = layer.renderer()
+    out = {"valid": layer.isValid(), "source": layer.source(), "count": layer.featureCount(),
+           "renderer": r.type() if r else None, "labels": layer.labelsEnabled(),
+           "crs": layer.crs().authid(), "fields": [f.name() for f in layer.fields()]}
+    if r is not None and r.type() == "categorizedSymbol":
+        out["attr"] = r.classAttribute()
+        out["categories"] = [{"value": c.value(), "label": c.label(), "colour": c.symbol().color().name(),
+                              "layer_colours": [sl.color().name() for sl in c.symbol().symbolLayers()],
+                              "opacity": round(c.symbol().opacity(), 3)} for c in r.categories()]
+    elif r is not None and r.type() == "singleSymbol":
+        sym = r.symbol()
+        out["symbol"] = {"type": sym.type(), "colours": [sym.symbolLayer(i).color().name() for i in range(sym.symbolLayerCount())],
+                         "classes": [sym.symbolLayer(i).layerType() for i in range(sym.symbolLayerCount())]}
+    tp = layer.temporalProperties()
+    out["temporal"] = {"active": tp.isActive(), "mode": int(tp.mode()), "start": tp.startField(), "end": tp.endField(),
+                       "limit": int(tp.limitMode())}
+    if layer.labelsEnabled() and layer.labeling() is not None:
+        settings = layer.labeling().settings()
+        out["label_font"] = settings.format().font().family()
+        expr = QgsExpression(settings.fieldName)
+        ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        feat = next(layer.getFeatures())
+        ctx.setFeature(feat)
+        out["label_first"] = expr.evaluate(ctx)
+    if with_features:
+        names = [f.name() for f in layer.fields()]
+        out["features"] = {str(f["id"]): {n: value(f[n]) for n in names} for f in layer.getFeatures()}
+    return out
+
+
+def table(layer) -> str:
+    """The GeoPackage table behind a project layer: results are keyed by it, not by layer id."""
+    return layer.source().split("layername=")[-1].split("|")[0]
+
+
+def colour_pixels(image, rect, colour: QColor, tolerance: int = 60) -> int:
+    x0, y0, x1, y1 = (max(0, int(v)) for v in rect)
+    x1, y1 = min(image.width() - 1, x1), min(image.height() - 1, y1)
+    n = 0
+    for x in range(x0, x1 + 1):
+        for y in range(y0, y1 + 1):
+            c = QColor(image.pixel(x, y))
+            if abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < tolerance:
+                n += 1
+    return n
+
+
+def main() -> None:
+    plan = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    app = QgsApplication([], False)
+    app.initQgis()
+    project = QgsProject.instance()
+    result: dict = {"read": project.read(plan["project"])}
+    result["crs"] = project.crs().authid()
+    result["title"] = project.title()
+    result["absolute_paths"] = project.readBoolEntry("Paths", "/Absolute", True)[0]
+    root = project.layerTreeRoot()
+    result["tree"] = [{"table": table(n.layer()), "name": n.name(), "checked": n.isVisible()} for n in root.findLayers()]
+    result["layers"] = {table(lyr): dict(describe_layer(lyr), id=lid) for lid, lyr in project.mapLayers().items()}
+    tables = {table(lyr): lyr for lyr in project.mapLayers().values()}
+    ts = project.timeSettings()
+    rng = ts.temporalRange()
+    result["time"] = {"begin": iso(rng.begin()), "end": iso(rng.end()), "step": ts.timeStep(),
+                      "unit": QgsUnitTypes.toString(ts.timeStepUnit())}
+    nav = QgsTemporalNavigationObject()
+    nav.setTemporalExtents(rng)
+    nav.setFrameDuration(QgsInterval(ts.timeStep(), ts.timeStepUnit()))
+    frames = [nav.dateTimeRangeForFrameNumber(i) for i in range(nav.totalFrameCount())]
+    result["nav_frames"] = [[iso(r.begin()), iso(r.end()), r.includeEnd()] for r in frames]
+    result["bookmarks"] = []
+    for b in project.bookmarkManager().bookmarks():
+        e = QgsCoordinateTransform(b.extent().crs(), WGS84, project).transformBoundingBox(b.extent())
+        result["bookmarks"].append({"id": b.id(), "name": b.name(),
+                                    "extent": [round(v, 4) for v in (e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum())]})
+    view = project.viewSettings().presetFullExtent()
+    result["full_extent"] = [view.xMinimum(), view.yMinimum(), view.xMaximum(), view.yMaximum()]
+    # What the Temporal Controller shows on each day: the layer's own filter for each frame range.
+    result["visible"] = {}
+    for lid, lyr in tables.items():
+        tp = lyr.temporalProperties()
+        if not tp.isActive():
+            continue
+        days = {}
+        for r in frames:
+            shown = tp.isVisibleInTemporalRange(r)
+            flt = tp.createFilterString(QgsVectorLayerTemporalContext(), r)
+            ids = sorted(str(f["id"]) for f in lyr.getFeatures(QgsFeatureRequest().setFilterExpression(flt))) if shown else []
+            days[r.begin().toString("yyyy-MM-dd")] = ids
+        result["visible"][lid] = days
+    # Render the project as the Temporal Controller would on chosen days.
+    result["renders"] = []
+    watch = plan.get("watch")
+    by_id = {b.id(): b for b in project.bookmarkManager().bookmarks()}
+    layers = [n.layer() for n in root.findLayers() if n.isVisible()]
+    for req in plan.get("renders", []):
+        day = QDate.fromString(req["day"], "yyyy-MM-dd")
+        frame = next(r for r in frames if r.begin().date() == day)
+        ms = QgsMapSettings()
+        ms.setLayers(layers)
+        ms.setDestinationCrs(project.crs())
+        ms.setTransformContext(project.transformContext())
+        bm = by_id[req["bookmark"]]
+        ms.setOutputSize(QSize(700, 700))
+        ms.setExtent(QgsCoordinateTransform(bm.extent().crs(), project.crs(), project).transformBoundingBox(bm.extent()))
+        ms.setBackgroundColor(QColor("white"))
+        ms.setIsTemporal(True)
+        ms.setTemporalRange(frame)
+        job = QgsMapRendererParallelJob(ms)
+        job.start()
+        job.waitForFinished()
+        image = job.renderedImage()
+        path = str(Path(plan["png_dir"]) / f"{req['name']}.png")
+        image.save(path)
+        entry = {"name": req["name"], "day": req["day"], "path": path, "frame": [iso(frame.begin()), iso(frame.end())]}
+        if watch:
+            lyr = tables[watch["layer"]]
+            feat = next(lyr.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"id\" = '{watch['id']}'")))
+            bbox = QgsCoordinateTransform(lyr.crs(), project.crs(), project).transformBoundingBox(feat.geometry().boundingBox())
+            m2p = ms.mapToPixel()
+            p0, p1 = m2p.transform(bbox.xMinimum(), bbox.yMaximum()), m2p.transform(bbox.xMaximum(), bbox.yMinimum())
+            entry["watch_pixels"] = colour_pixels(image, (p0.x(), p0.y(), p1.x(), p1.y()), QColor(watch["colour"]))
+        result["renders"].append(entry)
+    # The GeoPackage alone (default styles from layer_styles) and the GeoJSON alone (.qml beside it).
+    gpkg = plan.get("gpkg")
+    if gpkg:
+        result["gpkg"] = {}
+        for lid in tables:
+            lyr = QgsVectorLayer(f"{gpkg}|layername={lid}", lid, "ogr")
+            result["gpkg"][lid] = describe_layer(lyr, with_features=False)
+    result["geojson"] = {}
+    for path in sorted(Path(plan["geojson_dir"]).glob("*.geojson")):
+        lyr = QgsVectorLayer(str(path), path.stem, "ogr")
+        result["geojson"][path.stem] = describe_layer(lyr, with_features=False)
+    result["tz"] = os.environ.get("TZ")
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+    os._exit(0)  # skip QGIS teardown, which can crash on exit in offscreen mode
+
+
+if __name__ == "__main__":
+    main()

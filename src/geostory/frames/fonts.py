@@ -1,7 +1,7 @@
 """Find a CJK font for the Chinese place names and register it with matplotlib.
 
-Labels are drawn with a font *family list*: the Latin font first, the CJK font as fallback, so English keeps
-its usual face and each Chinese character is taken from the CJK font instead of turning into an empty box.
+All text is drawn with a font *family list*: the CJK font first (one consistent face for English and Chinese),
+matplotlib's own DejaVu Sans as fallback, so no character turns into an empty box.
 """
 from __future__ import annotations
 
@@ -77,8 +77,9 @@ def _candidates() -> list[Path]:
 
 
 def families() -> list[str]:
-    """The font family list for text that may mix English and Chinese."""
-    return [LATIN_FAMILY, cjk_font()[0]]
+    """The font family list for all text: Noto Sans CJK draws both scripts (its Latin is Source Sans, compact
+    and legible at small sizes); DejaVu Sans, bundled with matplotlib, catches any symbol it lacks."""
+    return [cjk_font()[0], LATIN_FAMILY]
 
 
 def pil_font(size: int):

@@ -17,10 +17,12 @@ from pyproj import CRS, Transformer
 
 from ..story import Story
 
-MARGIN = 0.14
+MARGIN = 0.12
 """Share of the features' extent added on every side, so arrows and labels do not touch the frame."""
-MIN_SPAN_M = 70_000.0
-"""The smallest map width or height, so a frame about one town still shows its surroundings."""
+MIN_WIDTH_M = 110_000.0
+"""The narrowest map, so a frame about one town still shows its surroundings. The web map fits the same
+bounds (``focus``, else ``features``) with ``maxZoom: 10``; at 45° N zoom 10 is about 107 m per pixel, so
+the ~1030 px wide map of a frame picture at that zoom would span about 110 km."""
 
 
 def story_crs(story: Story) -> CRS:
@@ -44,11 +46,13 @@ def fit_extent(bounds: tuple[float, float, float, float], aspect: float) -> tupl
     minx, miny, maxx, maxy = bounds
     w, h = maxx - minx, maxy - miny
     pad = MARGIN * max(w, h)
-    w, h = max(w + 2 * pad, MIN_SPAN_M), max(h + 2 * pad, MIN_SPAN_M)
+    w, h = max(w + 2 * pad, 1.0), max(h + 2 * pad, 1.0)
     if w / h < aspect:
         w = h * aspect
     else:
         h = w / aspect
+    if w < MIN_WIDTH_M:
+        w, h = MIN_WIDTH_M, MIN_WIDTH_M / aspect
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 

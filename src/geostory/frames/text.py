@@ -34,6 +34,9 @@ def date_label(item: Dated) -> str:
             text = f"{a.first.day}–{b.first.day} {MONTHS[a.first.month - 1]} {a.first.year}"
         else:
             text = f"{a.first.day} {MONTHS[a.first.month - 1]} – {day_text(b)}"
+    elif a.first.year == b.first.year and a.precision != "year" and b.precision != "year":
+        first = day_text(a).rsplit(" ", 1)[0]  # the year is said once, at the end
+        text = f"{first} – {day_text(b)}"
     else:
         text = f"{day_text(a)} – {day_text(b)}"
     if item.date_certainty == "approximate":

@@ -1,0 +1,82 @@
+"""The contact sheet (every frame as a titled thumbnail in a grid) and the animated GIF, both with Pillow."""
+from __future__ import annotations
+
+import io
+import math
+
+from PIL import Image, ImageDraw
+
+from ..story import Story
+from . import fonts
+from .text import date_label
+
+THUMB = (360, 326)  # the map part of a frame (its side panel is left out: the title is below)
+GAP = 24
+CAPTION_H = 46
+HEADER_H = 78
+GIF_SIZE = (960, 600)
+GIF_MS = 2600
+GIF_LAST_MS = 5000
+
+
+def _open(png: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def _map_part(png: bytes, map_box) -> Image.Image:
+    image = _open(png)
+    w, h = image.size
+    left, bottom, width, height = map_box
+    return image.crop((round(left * w), round((1 - bottom - height) * h), round((left + width) * w) + 1,
+                       round((1 - bottom) * h) + 1))
+
+
+def contact_sheet(story: Story, pngs: list[bytes], map_box=(0, 0, 1, 1)) -> bytes:
+    """All frames as thumbnails, in story order, with number, date and title under each."""
+    n = len(pngs)
+    cols = min(n, 3 if n <= 6 else 4)
+    rows = math.ceil(n / cols)
+    tw, th = THUMB
+    width = GAP + cols * (tw + GAP)
+    height = HEADER_H + rows * (th + CAPTION_H + GAP) + GAP
+    sheet = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(sheet)
+    title_font, sub_font = fonts.pil_font(26), fonts.pil_font(15)
+    small, bold = fonts.pil_font(13), fonts.pil_font(15)
+    title = story.meta.title + (f"  {story.meta.title_zh}" if story.meta.title_zh else "")
+    draw.text((GAP, 18), title, font=title_font, fill="#1f1f1f")
+    draw.text((GAP, 52), story.meta.subtitle or f"{n} frames", font=sub_font, fill="#6b6b6b")
+    for i, (png, frame) in enumerate(zip(pngs, story.frames)):
+        r, c = divmod(i, cols)
+        x = GAP + c * (tw + GAP)
+        y = HEADER_H + r * (th + CAPTION_H + GAP)
+        thumb = _map_part(png, map_box)
+        thumb.thumbnail(THUMB, Image.Resampling.LANCZOS)
+        sheet.paste(thumb, (x, y))
+        draw.rectangle([x - 1, y - 1, x + thumb.width, y + thumb.height], outline="#c8c8c8")
+        draw.text((x, y + thumb.height + 6), f"{i + 1:02d} · {date_label(frame)}", font=small, fill="#8c1d18")
+        draw.text((x, y + thumb.height + 24), _fit(draw, frame.title, bold, tw), font=bold, fill="#1f1f1f")
+    out = io.BytesIO()
+    sheet.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
+    if draw.textlength(text, font=font) <= width:
+        return text
+    while text and draw.textlength(text + "…", font=font) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def animated_gif(pngs: list[bytes]) -> bytes:
+    """The whole campaign, one frame after another, looping; the last frame lingers."""
+    frames = []
+    for png in pngs:
+        image = _open(png).resize(GIF_SIZE, Image.Resampling.LANCZOS)
+        frames.append(image.quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE))
+    durations = [GIF_MS] * (len(frames) - 1) + [GIF_LAST_MS]
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], duration=durations, loop=0,
+                   disposal=1, optimize=False)
+    return out.getvalue()

@@ -32,6 +32,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["tojavascript"] = tojavascript
+    # Compact UTF-8 JSON; Jinja's tojson still escapes <, >, & and ' so it is safe inside a script element.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
     return env
 
 
@@ -69,7 +71,7 @@ class _Widget(MacroElement):
 
 
 def _inline(text: str, closing: str, what: str) -> Markup:
-    """Trusted package text for a <script>/<style> element; refuse anything that would end it early."""
+    """Trusted package text for an inline script or style element; refuse anything that would end it early."""
     if closing in text.lower():
         raise ValueError(f"{what} contains {closing!r} and cannot be inlined into the page")
     return Markup(text)

@@ -1,0 +1,24 @@
+"""The interactive story map: one self-contained HTML file (folium + Leaflet, inlined) that works offline.
+
+Only basemap tiles come from the network; everything else (Leaflet, the story's data, the script and
+styles) is inside the file, and building twice gives the same bytes.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..output import write_atomic
+from ..story import Story
+from .page import make_figure
+
+__all__ = ["build_map", "render_html"]
+
+
+def render_html(story: Story) -> str:
+    """The story map as HTML text."""
+    return make_figure(story).render()
+
+
+def build_map(story: Story, output: Path) -> Path:
+    """Write the story map to ``output`` (all or nothing) and return its path."""
+    return write_atomic(Path(output), render_html(story))

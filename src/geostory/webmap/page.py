@@ -1,0 +1,55 @@
+"""Assemble the folium map: basemap, one feature group per layer, controls and the story widgets."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import folium
+from branca.element import Element, Figure
+
+from ..story import Story
+from .payload import build_payload
+from .widgets import InlineAssets, Legend, StoryPanel
+
+# A muted basemap with relief and no modern labels or borders; the story's own river and railway
+# vectors keep the map readable if tiles fail to load.
+TILES = "https://server.arcgisonline.com/ArcGIS/rest/services/World_Shaded_Relief/MapServer/tile/{z}/{y}/{x}"
+TILES_ATTRIBUTION = "Relief tiles &copy; Esri &mdash; Source: Esri"
+LAYER_NAMES = {"rivers": "Rivers", "railways": "Railways (1932)", "movements": "Movements", "events": "Events",
+               "places": "Places"}
+"""Feature groups in drawing order, bottom to top."""
+
+
+def _walk(element: Element) -> Iterator[Element]:
+    yield element
+    if isinstance(element, Figure):
+        yield from (element.header, element.html, element.script)
+    for child in list(element._children.values()):
+        yield from _walk(child)
+
+
+def _fix_ids(figure: Figure) -> None:
+    """Replace folium's random element ids with ones numbered in tree order, so rebuilds are identical."""
+    for number, element in enumerate(_walk(figure)):
+        element._id = str(number)
+
+
+def make_figure(story: Story) -> Figure:
+    """The whole page as a branca Figure, ready to render."""
+    figure = Figure()
+    fmap = folium.Map(location=None, tiles=None, zoom_control="topright", control_scale=True,
+                      prefer_canvas=False, keyboard=False, zoom_snap=0.25, zoom_delta=0.5)
+    fmap.default_js = []  # folium's CDN links (Leaflet, jQuery, Bootstrap, ...): Leaflet is inlined instead
+    fmap.default_css = []
+    figure.add_child(fmap)
+    folium.TileLayer(TILES, attr=TILES_ATTRIBUTION, name="Shaded relief", max_native_zoom=13, max_zoom=16,
+                     control=False, subdomains="").add_to(fmap)
+    groups = {}
+    for layer, label in LAYER_NAMES.items():
+        if story.layers.get(layer):
+            groups[layer] = folium.FeatureGroup(name=label).add_to(fmap)
+    folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
+    fmap.add_child(InlineAssets(story))
+    fmap.add_child(Legend(story, list(groups)))
+    fmap.add_child(StoryPanel(story, build_payload(story), groups))
+    _fix_ids(figure)
+    return figure

@@ -1,0 +1,189 @@
+"""The story map's HTML file, read without a browser: self-contained, reproducible, escaped."""
+from __future__ import annotations
+
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from geostory import load_story
+from geostory.cli import main
+from geostory.webmap import build_map, render_html
+from geostory.webmap.labels import format_span, safe_url
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = "<script>window.pwned=1</script>"
+IMG = '<img src=x onerror="window.pwned=1">'
+JS_URL = "javascript:window.pwned=1"
+TEMPLATE = "{{ 7*7 }}{% if true %}x{% endif %}"
+
+
+def make_hostile_story(folder: Path) -> Path:
+    """A copy of the Harbin story with markup, a javascript: URL and Jinja syntax in author text."""
+    shutil.copytree(ROOT / "geodata", folder / "geodata")
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    story_dir = folder / "geodata"
+
+    def edit(name: str, change) -> None:
+        path = story_dir / name
+        data = json.loads(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    def frames(data):
+        data["frames"][0]["title"] = "Hostile " + SCRIPT
+        data["frames"][0]["narrative"] = f"Frame text {IMG} {TEMPLATE}"
+
+    def meta(data):
+        data["title"] = "Story " + SCRIPT
+        data["sources"]["evil"] = {"title": "Evil " + IMG, "url": JS_URL}
+
+    def places(data):
+        props = data["features"][0]["properties"]
+        props["name_en"] = "Place " + IMG
+        props["narrative"] = f"Place text {SCRIPT} {TEMPLATE}"
+        props["sources"].append({"source": "evil", "note": SCRIPT})
+
+    edit("frames.json", frames)
+    edit("story.json", meta)
+    edit("places.geojson", places)
+    return story_dir
+
+
+class _Page(HTMLParser):
+    """Collects what the tests look at: external references, script elements and their text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.external: list[tuple[str, str]] = []
+        self.scripts: list[dict] = []
+        self.tags: list[tuple[str, dict]] = []
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        for name in ("src", "href"):
+            if tag in ("script", "link", "img", "iframe") and attrs.get(name):
+                self.external.append((tag, attrs[name]))
+        if tag == "script":
+            self._script = {"attrs": attrs, "text": ""}
+            self.scripts.append(self._script)
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script["text"] += data
+
+
+def parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    return page
+
+
+@pytest.fixture(scope="module")
+def harbin_html(harbin) -> str:
+    return render_html(harbin)
+
+
+def payload(page: _Page) -> dict:
+    [data] = [s for s in page.scripts if s["attrs"].get("id") == "gs-data"]
+    assert data["attrs"].get("type") == "application/json"
+    return json.loads(data["text"])
+
+
+def test_page_is_self_contained(harbin_html):
+    page = parse(harbin_html)
+    assert page.external == []
+    for cdn in ("cdn.jsdelivr.net", "code.jquery.com", "bootstrapcdn", "cdnjs.cloudflare.com"):
+        assert cdn not in harbin_html
+    assert "L.map(" in harbin_html and "window.geostory" in harbin_html  # Leaflet and story.js inlined
+    assert "url(images/" not in harbin_html  # leaflet.css images are data: URIs
+
+
+def test_payload_holds_the_story(harbin, harbin_html):
+    data = payload(parse(harbin_html))
+    assert [f["id"] for f in data["frames"]] == [fr.id for fr in harbin.frames]
+    assert {f["id"] for f in data["features"]} == {f.id for f in harbin.features()}
+    movements = [f for f in data["features"] if f["layer"] == "movements"]
+    assert movements and all(len(m["head"]) == 3 and len(m["shaft"]) >= 2 for m in movements)
+    assert all(f["sources"] and f["narrative"] for f in data["frames"])
+    seed = [s for f in data["features"] for s in f["info"]["sources"] if s["label"].startswith("Seed, ")]
+    assert seed, "seed citations are labelled 'Seed, <section> ¶<n>'"
+
+
+def test_page_has_panel_slider_and_live_region(harbin_html):
+    page = parse(harbin_html)
+    attrs = [a for _, a in page.tags]
+    assert any(a.get("aria-live") == "polite" for a in attrs)
+    [slider] = [a for t, a in page.tags if t == "input" and a.get("type") == "range"]
+    assert int(slider["min"]) < int(slider["max"])
+    assert {"gs-prev", "gs-next", "gs-play"} <= {a.get("id") for a in attrs}
+
+
+def test_rebuild_is_byte_identical(harbin, tmp_path):
+    first = build_map(harbin, tmp_path / "a" / "map.html").read_bytes()
+    second = build_map(load_story(ROOT / "geodata"), tmp_path / "b" / "map.html").read_bytes()
+    assert first == second
+    assert len(first) <= 400 * 1024
+
+
+def test_author_text_is_escaped(tmp_path):
+    html = render_html(load_story(make_hostile_story(tmp_path)))
+    for raw in (SCRIPT, "<img src=x", JS_URL, "49x"):
+        assert raw not in html
+    page = parse(html)
+    assert [t for t, a in page.tags if t == "img"] == []
+    data = payload(page)
+    assert data["frames"][0]["title"] == "Hostile " + SCRIPT  # kept as text, escaped in the file
+    assert TEMPLATE in data["frames"][0]["narrative"]  # Jinja syntax is not evaluated at build time
+    place = data["features"][0]["info"]
+    evil = [s for s in place["sources"] if s["label"].startswith("Evil")]
+    assert evil and "url" not in evil[0]
+
+
+def test_cli_build_default_and_output(tmp_path, monkeypatch, capsys):
+    story_dir = tmp_path / "story"
+    shutil.copytree(ROOT / "geodata", story_dir)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(story_dir)]) == 0
+    assert (tmp_path / "dist" / "harbin-1932.html").is_file()
+    assert main(["build", str(story_dir), "-o", "out/map.html"]) == 0
+    assert (tmp_path / "out" / "map.html").is_file()
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_cli_build_bad_story_exits_2(tmp_path, capsys):
+    assert main(["build", str(tmp_path / "missing")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("start", "end", "text"), [
+    ("1932-01-25", None, "25 January 1932"),
+    ("1932-01-25", "1932-01-27", "25–27 January 1932"),
+    ("1932-01-28", "1932-02-02", "28 January – 2 February 1932"),
+    ("1931-11", "1931-12", "November – December 1931"),
+    ("1931-11", "1932-02-05", "November 1931 – 5 February 1932"),
+    ("1932", None, "1932"),
+])
+def test_format_span(start, end, text):
+    assert format_span(start, end) == text
+
+
+@pytest.mark.parametrize(("url", "kept"), [
+    ("https://en.wikipedia.org/wiki/Harbin", True),
+    ("http://example.org/", True),
+    (JS_URL, False),
+    (" JavaScript:alert(1)", False),
+    ("data:text/html,<b>", False),
+    ("", False),
+])
+def test_safe_url(url, kept):
+    assert (safe_url(url) is not None) == kept

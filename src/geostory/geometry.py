@@ -79,8 +79,10 @@ def arrow_for(feature: Feature, plane: LocalPlane) -> Arrow:
     direction = (tip - base_point) / np.linalg.norm(tip - base_point)
     normal = np.array([-direction[1], direction[0]])
     head_km = Polygon([tip, base_point + normal * half_width, base_point - normal * half_width])
-    # The shaft stops inside the head so a thick line does not poke past the tip.
-    shaft_km = substring(path_km, 0, length - head_len * 0.6)
+    # The shaft runs to the head's base, then straight into the head so that a thick or bent line
+    # neither pokes past the tip nor leaves a gap beside the head.
+    to_base = list(substring(path_km, 0, length - head_len).coords)
+    shaft_km = LineString(to_base + [tuple(base_point + direction * head_len * 0.4)])
     return Arrow(feature, plane.to_degrees(path_km), plane.to_degrees(shaft_km), plane.to_degrees(head_km))
 
 

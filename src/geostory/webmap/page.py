@@ -14,7 +14,7 @@ from .widgets import InlineAssets, Legend, StoryPanel
 # vectors keep the map readable if tiles fail to load.
 TILES = "https://server.arcgisonline.com/ArcGIS/rest/services/World_Shaded_Relief/MapServer/tile/{z}/{y}/{x}"
 TILES_ATTRIBUTION = "Relief tiles &copy; Esri &mdash; Source: Esri"
-LAYER_NAMES = {"rivers": "Rivers", "railways": "Railways (1932)", "movements": "Movements", "events": "Events",
+LAYER_NAMES = {"rivers": "Rivers", "railways": "Railways", "movements": "Movements", "events": "Events",
                "places": "Places"}
 """Feature groups in drawing order, bottom to top."""
 

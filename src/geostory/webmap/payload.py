@@ -42,7 +42,7 @@ def _details(props: FeatureProps, story: Story) -> list[str]:
             lines.append("Location approximate")
         return lines
     if isinstance(props, RailwayProps):
-        return [f"Operated in 1932 by {props.operator_1932}", st["route_certainty"][props.route_certainty]["label"]]
+        return [f"Operated by {props.operator_1932}", st["route_certainty"][props.route_certainty]["label"]]
     if isinstance(props, MovementProps):
         lines = [st["movement_kinds"][props.kind]["label"], f"Unit: {props.unit}"]
         if props.commander:

@@ -12,7 +12,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
-from geostory.cli import UsageError, main
+from geostory.cli import main
+from geostory.errors import UsageError
 from geostory.frames import SIZE_PX, FrameRenderer, date_label, fonts, render_frame, render_frames
 
 from conftest import HARBIN, need

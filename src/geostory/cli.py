@@ -10,13 +10,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import StoryError
+from .errors import StoryError, UsageError
 from .loader import load_story
 from .story import Story
-
-
-class UsageError(Exception):
-    """A request the user can fix (a folder that already exists, say): one line, exit 2."""
 
 
 def summary(story: Story) -> dict:
@@ -95,7 +91,7 @@ def _new(args: argparse.Namespace) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geostory", description=__doc__.splitlines()[0] if __doc__ else None)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    story_help = "story folder (default: the Harbin 1932 story in geodata/)"
+    story_help = "story folder (default: geodata/ in the current folder, else the built-in story)"
 
     def add(name: str, func: Callable, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
@@ -133,5 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except UsageError as exc:
         print(f"geostory: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"geostory: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     return 0

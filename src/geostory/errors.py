@@ -18,7 +18,8 @@ class Problem:
     def __str__(self) -> str:
         where = [self.file]
         if self.feature is not None:
-            where.append(f"feature {self.feature!r}")
+            noun = "frame" if self.file.endswith("frames.json") else "feature"
+            where.append(f"{noun} {self.feature!r}")
         if self.field is not None:
             where.append(f"field {self.field!r}")
         return f"{': '.join(where)}: expected {self.expected}, found {self.found}"
@@ -30,6 +31,10 @@ class StoryError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.feature or "", p.field or "", p.expected))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(Exception):
+    """A request the user can fix (an output path that is not ours to replace, say): one line, exit 2."""
 
 
 def shorten(value: object, limit: int = 60) -> str:

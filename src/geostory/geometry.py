@@ -14,13 +14,17 @@ import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.ops import substring
 
-from .schema import MovementProps
+from .schema import Frame, MovementProps
 from .story import Feature, Story
 from .styles import styles
 
 KM_PER_DEGREE_LAT = 110.574
 CURVE_SEGMENTS = 32
 DECIMALS = 5
+FRAME_MARGIN = 0.12
+"""Share of the frame's width and height added on each side, so nothing sits on the edge."""
+FRAME_MIN_KM = 40.0
+"""The smallest view a frame gets, so a frame about one town still shows its surroundings."""
 
 
 @dataclass(frozen=True)
@@ -95,3 +99,20 @@ def arrows(story: Story) -> list[Arrow]:
     """One arrow per movement, in file order."""
     plane = story_plane(story)
     return [arrow_for(f, plane) for f in story.layers.get("movements", ())]
+
+
+def frame_bounds(story: Story, frame: Frame) -> tuple[float, float, float, float]:
+    """The view of a frame as (west, south, east, north): its focus (or features), margin, minimum size.
+
+    Computed once here for the web map, the QGIS bookmarks and the frame pictures, which then only fit it
+    to their own aspect ratio.
+    """
+    drawn = {a.feature.id: shapely.union(a.path, a.head) for a in arrows(story)}
+    geoms = [drawn.get(fid, story.feature(fid).geometry) for fid in (frame.focus or frame.features)]
+    plane = story_plane(story)
+    minx, miny, maxx, maxy = plane.to_km(shapely.GeometryCollection(geoms)).bounds
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    half_w = max((maxx - minx) * (0.5 + FRAME_MARGIN), FRAME_MIN_KM / 2)
+    half_h = max((maxy - miny) * (0.5 + FRAME_MARGIN), FRAME_MIN_KM / 2)
+    box = plane.to_degrees(shapely.box(cx - half_w, cy - half_h, cx + half_w, cy + half_h))
+    return tuple(float(v) for v in box.bounds)

@@ -13,7 +13,7 @@ from shapely.geometry import shape
 
 from . import seed as seed_text
 from .errors import Problem, StoryError, shorten
-from .schema import LAYERS, Citation, Dated, FramesFile, MovementProps, StoryMeta
+from .schema import LAYERS, Citation, Dated, Frame, MovementProps, StoryMeta
 from .story import Feature, Story
 
 ENDPOINT_TOLERANCE_KM = 25.0
@@ -37,6 +37,10 @@ class _Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.unreadable: set[str] = set()
+        """Layers whose file could not be read at all: references into them cannot be judged."""
+        self.declared: dict[str, str] = {}
+        """Every feature id found in a layer file, valid or not, so references to it are not flagged."""
 
     def name(self, filename: str) -> str:
         return f"{self.root.name}/{filename}"
@@ -67,13 +71,14 @@ class _Loader:
             return model.model_validate(obj)
         except ValidationError as exc:
             for err in exc.errors():
-                field = prefix + ".".join(str(p) for p in err["loc"])
+                field = (prefix + ".".join(str(p) for p in err["loc"])).rstrip(".")
                 self.problem(filename, feature, field or None, *_describe(err))
             return None
 
     def load(self) -> Story:
         if not self.root.is_dir():
-            raise StoryError([Problem(str(self.root), None, None, "a story folder containing story.json", "no such folder")])
+            found = "a file" if self.root.exists() else "no such folder"
+            raise StoryError([Problem(str(self.root), None, None, "a story folder containing story.json", found)])
         meta_obj = self.read_json("story.json", required=True)
         meta = self.validate(StoryMeta, meta_obj, "story.json", None) if meta_obj is not None else None
         sections = self.load_seed(meta)
@@ -82,14 +87,30 @@ class _Loader:
             features = self.load_layer(layer, model, geometry_types, required)
             if features is not None:
                 layers[layer] = features
-        frames_obj = self.read_json("frames.json", required=True)
-        frames_file = self.validate(FramesFile, frames_obj, "frames.json", None) if frames_obj is not None else None
-        if meta is not None and frames_file is not None and not self.problems:
+        frames = self.load_frames()
+        # Cross-file checks run on whatever did validate, so one pass reports as much as it can;
+        # references to features that exist but failed validation are not reported again.
+        if meta is not None:
             self.check_swapped(layers)
-            self.check_references(meta, sections, layers, frames_file)
+            self.check_references(meta, sections, layers, frames)
         if self.problems:
             raise StoryError(self.problems)
-        return Story(self.root, meta, layers, tuple(frames_file.frames), sections)
+        return Story(self.root, meta, layers, tuple(frames), sections)
+
+    def load_frames(self) -> list[Frame]:
+        obj = self.read_json("frames.json", required=True)
+        if obj is None:
+            return []
+        if not isinstance(obj, dict) or not isinstance(obj.get("frames"), list) or not obj["frames"]:
+            self.problem("frames.json", None, "frames", "an object with a non-empty list 'frames'", shorten(obj))
+            return []
+        frames = []
+        for index, item in enumerate(obj["frames"]):
+            fid = item.get("id") if isinstance(item, dict) else None
+            frame = self.validate(Frame, item, "frames.json", fid if isinstance(fid, str) else f"#{index}")
+            if frame is not None:
+                frames.append(frame)
+        return frames
 
     def load_seed(self, meta: StoryMeta | None) -> dict[str, list[str]]:
         if meta is None or meta.seed is None:
@@ -104,6 +125,8 @@ class _Loader:
         filename = f"{layer}.geojson"
         obj = self.read_json(filename, required)
         if obj is None:
+            if (self.root / filename).exists() or required:
+                self.unreadable.add(layer)
             return None
         if not isinstance(obj, dict) or obj.get("type") != "FeatureCollection" or not isinstance(obj.get("features"), list):
             self.problem(filename, None, None, "a GeoJSON FeatureCollection", shorten(obj if not isinstance(obj, dict) else obj.get("type")))
@@ -120,6 +143,7 @@ class _Loader:
             if not isinstance(fid, str) or not fid:
                 self.problem(filename, label, "id", "a string id on the feature", shorten(fid))
                 continue
+            self.declared.setdefault(fid, layer)
             geometry = self.check_geometry(filename, label, item.get("geometry"), geometry_types)
             props = self.validate(model, item.get("properties"), filename, label, "properties.")
             if geometry is not None and props is not None:
@@ -171,7 +195,7 @@ class _Loader:
             if _distance_km((x, y), centre) > SWAP_DISTANCE_KM and _distance_km((y, x), centre) < SWAP_DISTANCE_KM:
                 self.problem(f"{f.layer}.geojson", f.id, "geometry.coordinates", "[longitude, latitude] (this pair looks swapped)", shorten([round(x, 6), round(y, 6)]))
 
-    def check_references(self, meta: StoryMeta, sections, layers, frames_file: FramesFile) -> None:
+    def check_references(self, meta: StoryMeta, sections, layers, frames: list[Frame]) -> None:
         seen: dict[str, str] = {}
         for layer, features in layers.items():
             for f in features:
@@ -179,6 +203,11 @@ class _Loader:
                     self.problem(f"{layer}.geojson", f.id, "id", "an id used once in the story", f"also used in {seen[f.id]}.geojson")
                 seen.setdefault(f.id, layer)
         places = {f.id: f for f in layers.get("places", ())}
+        place_ids = {fid for fid, layer in self.declared.items() if layer == "places"}
+        if "places" in self.unreadable:
+            place_ids = _Anything()
+        known_ids = _Anything() if self.unreadable else self.declared
+        by_id = {f.id: f for fs in layers.values() for f in fs}
         corrections = {c.id for c in meta.corrections}
         for c in meta.corrections:
             self.check_seed_place("story.json", None, f"corrections.{c.id}.seed", c.seed.section, c.seed.paragraph, meta, sections)
@@ -192,24 +221,28 @@ class _Loader:
                 if isinstance(p, Dated):
                     for field, expected, found in p.date_problems():
                         self.problem(filename, f.id, f"properties.{field}", expected, found)
-                for field in ("side",):
-                    value = getattr(p, field, None)
-                    if value is not None and value not in meta.sides:
-                        self.problem(filename, f.id, f"properties.{field}", f"a side from story.json ({', '.join(meta.sides)})", shorten(value))
+                side = getattr(p, "side", None)
+                if side is not None and side not in meta.sides:
+                    self.problem(filename, f.id, "properties.side", f"a side from story.json ({', '.join(meta.sides)})", shorten(side))
                 place = getattr(p, "place", None)
-                if place is not None and place not in places:
+                if place is not None and place not in place_ids:
                     self.problem(filename, f.id, "properties.place", "a place id from places.geojson", shorten(place))
                 if isinstance(p, MovementProps):
-                    self.check_movement(filename, f, p, places)
+                    self.check_movement(filename, f, p, places, place_ids)
         frame_ids: set[str] = set()
         previous = None
-        for fr in frames_file.frames:
+        for fr in frames:
             if fr.id in frame_ids:
                 self.problem("frames.json", fr.id, "id", "a frame id used once", "a duplicate")
             frame_ids.add(fr.id)
             self.check_citations("frames.json", fr.id, "sources", fr.sources, meta, sections)
-            self.check_known("frames.json", fr.id, "features", fr.features, seen, "a feature id from the layers")
-            self.check_known("frames.json", fr.id, "focus", fr.focus or [], seen, "a feature id from the layers")
+            self.check_known("frames.json", fr.id, "features", fr.features, known_ids, "a feature id from the layers")
+            self.check_known("frames.json", fr.id, "focus", fr.focus or [], known_ids, "a feature id from the layers")
+            for fid in fr.features:
+                f = by_id.get(fid)
+                if f is not None and f.first_day is not None and f.first_day > fr.last.last:
+                    self.problem("frames.json", fr.id, "features", f"features begun by the frame's last day ({fr.last.last})",
+                                 f"{fid!r} starting {f.props.start}")
             self.check_known("frames.json", fr.id, "corrections", fr.corrections, corrections, "a correction id from story.json")
             for field, expected, found in fr.date_problems():
                 self.problem("frames.json", fr.id, field, expected, found)
@@ -217,12 +250,14 @@ class _Loader:
                 self.problem("frames.json", fr.id, "start", f"frames in date order (on or after {previous.start})", shorten(fr.start))
             previous = fr
 
-    def check_movement(self, filename: str, f: Feature, p: MovementProps, places) -> None:
+    def check_movement(self, filename: str, f: Feature, p: MovementProps, places, place_ids) -> None:
         coords = shapely.get_coordinates(f.geometry)
         for field, place_id, point in (("from", p.from_place, coords[0]), ("to", p.to_place, coords[-1])):
-            place = places.get(place_id)
-            if place is None:
+            if place_id not in place_ids:
                 self.problem(filename, f.id, f"properties.{field}", "a place id from places.geojson", shorten(place_id))
+                continue
+            place = places.get(place_id)
+            if place is None:  # declared but invalid: already reported
                 continue
             km = _distance_km(point, (place.geometry.x, place.geometry.y))
             if km > ENDPOINT_TOLERANCE_KM:
@@ -254,6 +289,13 @@ class _Loader:
             self.problem(filename, fid, f"{where}.paragraph", f"1..{len(sections[section])} in seed section {section!r}", str(paragraph))
 
 
+class _Anything:
+    """Stands for the ids of a file that could not be read: every reference into it is let through."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 def _describe(err: dict) -> tuple[str, str]:
     kind = err["type"]
     found = shorten(err.get("input"))
@@ -261,6 +303,8 @@ def _describe(err: dict) -> tuple[str, str]:
         return "a value (required)", "nothing"
     if kind == "extra_forbidden":
         return "no such field", "an unknown field"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "a JSON object", found
     if kind == "literal_error":
         return f"one of {err['ctx']['expected']}", found
     if kind == "string_pattern_mismatch":

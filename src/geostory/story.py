@@ -24,10 +24,6 @@ class Feature:
     props: FeatureProps
 
     @property
-    def dated(self) -> bool:
-        return isinstance(self.props, Dated)
-
-    @property
     def first_day(self) -> date | None:
         return self.props.first.first if isinstance(self.props, Dated) else None
 
@@ -42,6 +38,8 @@ class Feature:
 
 @dataclass(frozen=True)
 class Story:
+    """A validated story folder, as every output reads it."""
+
     root: Path
     meta: StoryMeta
     layers: dict[str, tuple[Feature, ...]]
@@ -71,10 +69,29 @@ class Story:
     def last_day(self) -> date:
         return max(fr.last.last for fr in self.frames)
 
-    def visible_in(self, frame: Frame) -> list[Feature]:
-        """Undated features always; dated ones once they have begun by the frame's last day."""
+    def frame_states(self, frame: Frame) -> dict[str, str]:
+        """How each feature appears at a frame; the one rule every output follows.
+
+        ``current``: the frame is about it (emphasised). ``context``: undated (places, rivers, railways).
+        ``earlier``: dated and already begun by the frame's last day (faded). Features not yet begun are
+        absent: hidden. The loader guarantees a frame's own features have begun by its last day.
+        """
         end = frame.last.last
-        return [f for f in self.features() if f.first_day is None or f.first_day <= end]
+        listed = set(frame.features)
+        states = {}
+        for f in self.features():
+            if f.id in listed:
+                states[f.id] = "current"
+            elif f.first_day is None:
+                states[f.id] = "context"
+            elif f.first_day <= end:
+                states[f.id] = "earlier"
+        return states
+
+    def visible_in(self, frame: Frame) -> list[Feature]:
+        """The features shown at a frame, in layer order."""
+        states = self.frame_states(frame)
+        return [f for f in self.features() if f.id in states]
 
     def geodataframe(self, layer: str) -> geopandas.GeoDataFrame:
         """A layer as a GeoDataFrame (EPSG:4326), one column per property, lists as JSON text."""

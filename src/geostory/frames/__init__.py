@@ -38,10 +38,9 @@ def render_frames(story: Story, folder: str | Path = "dist/frames",
     hold anything but earlier frame pictures.
     """
     folder = Path(folder)
-    _check_replaceable(folder)
     renderer = FrameRenderer(story)
     names, pngs = [], []
-    with atomic_folder(folder) as tmp:
+    with atomic_folder(folder, ours=OURS) as tmp:
         for index, frame in enumerate(story.frames, start=1):
             name = frame_filename(index, frame)
             png = renderer.render(frame, index)
@@ -66,17 +65,3 @@ def render_frame(story: Story, frame: Frame | str, path: str | Path | None = Non
     if path is not None:
         write_atomic(Path(path), png)
     return png
-
-
-def _check_replaceable(folder: Path) -> None:
-    """Refuse to replace a folder that holds anything we did not write (``-o .`` must not wipe a project)."""
-    if not folder.exists():
-        return
-    from ..cli import UsageError
-
-    if not folder.is_dir():
-        raise UsageError(f"{folder} exists and is not a folder")
-    others = sorted(p.name for p in folder.iterdir() if not (p.is_file() and p.suffix.lower() in OURS))
-    if others:
-        raise UsageError(f"{folder} holds files other than frame pictures ({', '.join(others[:3])}); "
-                         "choose an empty or new folder")

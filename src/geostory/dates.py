@@ -42,10 +42,3 @@ def parse_date(text: str) -> PartialDate:
         return PartialDate(date(year, 1, 1), date(year, 12, 31), text, "year")
     except (ValueError, calendar.IllegalMonthError):
         raise ValueError("a real calendar date") from None
-
-
-def span(start: str, end: str | None) -> tuple[date, date]:
-    """The first and last day covered by a start and an optional end."""
-    first = parse_date(start)
-    last = parse_date(end) if end else first
-    return first.first, last.last

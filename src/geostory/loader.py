@@ -21,11 +21,12 @@ SWAP_DISTANCE_KM = 1500.0
 
 
 def default_story_dir() -> Path:
-    """The Harbin story: ``geodata/`` in the working directory, else beside the source checkout."""
+    """The story used when none is named: ``geodata/`` here, else the Harbin story of this checkout."""
     here = Path.cwd() / "geodata"
-    if (here / "story.json").is_file():
+    checkout = Path(__file__).resolve().parents[2] / "geodata"  # an editable install, as `make` sets up
+    if (here / "story.json").is_file() or not (checkout / "story.json").is_file():
         return here
-    return Path(__file__).resolve().parents[2] / "geodata"
+    return checkout
 
 
 def load_story(path: str | Path | None = None) -> Story:

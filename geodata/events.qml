@@ -28,25 +28,25 @@
             <Option name="angle" type="QString" value="0"/>
             <Option name="color" type="QString" value="242,177,52,255"/>
             <Option name="joinstyle" type="QString" value="miter"/>
-            <Option name="name" type="QString" value="star"/>
+            <Option name="name" type="QString" value="circle"/>
             <Option name="outline_color" type="QString" value="34,34,34,255"/>
             <Option name="outline_style" type="QString" value="solid"/>
             <Option name="outline_width" type="QString" value="0.265"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="scale_method" type="QString" value="diameter"/>
-            <Option name="size" type="QString" value="4.233"/>
+            <Option name="size" type="QString" value="3.704"/>
             <Option name="size_unit" type="QString" value="MM"/>
           </Option>
           <prop k="angle" v="0"/>
           <prop k="color" v="242,177,52,255"/>
           <prop k="joinstyle" v="miter"/>
-          <prop k="name" v="star"/>
+          <prop k="name" v="circle"/>
           <prop k="outline_color" v="34,34,34,255"/>
           <prop k="outline_style" v="solid"/>
           <prop k="outline_width" v="0.265"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
-          <prop k="size" v="4.233"/>
+          <prop k="size" v="3.704"/>
           <prop k="size_unit" v="MM"/>
           <data_defined_properties>
             <Option type="Map">

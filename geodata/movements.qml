@@ -848,9 +848,9 @@
             <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
                 <Option name="angle" type="QString" value="0"/>
-                <Option name="color" type="QString" value="123,50,148,255"/>
+                <Option name="color" type="QString" value="255,255,255,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="arrowhead"/>
+                <Option name="name" type="QString" value="filled_arrowhead"/>
                 <Option name="outline_color" type="QString" value="123,50,148,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
@@ -860,9 +860,9 @@
                 <Option name="size_unit" type="QString" value="MM"/>
               </Option>
               <prop k="angle" v="0"/>
-              <prop k="color" v="123,50,148,255"/>
+              <prop k="color" v="255,255,255,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="arrowhead"/>
+              <prop k="name" v="filled_arrowhead"/>
               <prop k="outline_color" v="123,50,148,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>

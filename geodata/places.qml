@@ -152,7 +152,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fieldName="&#34;name_en&#34; || &#39;\n&#39; || &#34;name_zh&#34;" isExpression="1" fontFamily="Noto Sans CJK SC" fontSize="9" fontSizeUnit="Point" fontWeight="50" textColor="34,34,34,255" textOpacity="1" multilineHeight="1" allowHtml="0" blendMode="0" capitalization="0" fontItalic="0" fontKerning="1" fontLetterSpacing="0" fontStrikeout="0" fontUnderline="0" fontWordSpacing="0" namedStyle="Regular" textOrientation="horizontal" useSubstitutions="0" legendString="Aa" previewBkgrdColor="255,255,255,255">
+      <text-style fieldName="if(coalesce(attribute(&#39;name_zh&#39;), &#39;&#39;) = &#39;&#39;, &#34;name_en&#34;, &#34;name_en&#34; || &#39;\n&#39; || attribute(&#39;name_zh&#39;))" isExpression="1" fontFamily="Noto Sans CJK SC" fontSize="9" fontSizeUnit="Point" fontWeight="50" textColor="34,34,34,255" textOpacity="1" multilineHeight="1" allowHtml="0" blendMode="0" capitalization="0" fontItalic="0" fontKerning="1" fontLetterSpacing="0" fontStrikeout="0" fontUnderline="0" fontWordSpacing="0" namedStyle="Regular" textOrientation="horizontal" useSubstitutions="0" legendString="Aa" previewBkgrdColor="255,255,255,255">
         <families/>
         <text-buffer bufferDraw="1" bufferSize="1" bufferSizeUnits="MM" bufferColor="255,255,255,255" bufferOpacity="0.85" bufferNoFill="1" bufferJoinStyle="128" bufferBlendMode="0"/>
         <text-mask maskEnabled="0" maskType="0" maskSize="1.5" maskSizeUnits="MM" maskOpacity="1" maskJoinStyle="128" maskedSymbolLayers=""/>

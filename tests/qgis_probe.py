@@ -6,7 +6,9 @@ Run by tests/test_qgis.py with the system Python that has PyQGIS (never the venv
 
 PLAN.json: {"project": ".qgs", "geojson_dir": "...", "png_dir": "...",
             "renders": [{"name": ..., "day": "YYYY-MM-DD", "bookmark": frame id}],
-            "watch": {"layer": ..., "id": ..., "colour": "#rrggbb"}}
+            "watch": {"layer": ..., "id": ..., "colour": "#rrggbb"},
+            "second": {"project": ".qgs", "gpkg": "...", "geojson_dir": "..."}}   (optional: another story,
+            opened after the first, reporting its time range, bookmarks and every label as QGIS draws it)
 The probe only measures; the test decides what is right.
 """
 from __future__ import annotations
@@ -16,11 +18,11 @@ import os
 import sys
 from pathlib import Path
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDateTimeRange,
-                       QgsExpression, QgsExpressionContext, QgsExpressionContextUtils, QgsFeatureRequest,
-                       QgsInterval, QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsRectangle,
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression,
+                       QgsExpressionContext, QgsExpressionContextUtils, QgsFeatureRequest, QgsInterval,
+                       QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsSimpleMarkerSymbolLayerBase,
                        QgsTemporalNavigationObject, QgsUnitTypes, QgsVectorLayer, QgsVectorLayerTemporalContext)
-from qgis.PyQt.QtCore import QDate, QDateTime, QSize, QTime, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, QSize, Qt, QVariant
 from qgis.PyQt.QtGui import QColor
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -40,6 +42,41 @@ def iso(dt: QDateTime) -> str:
     return dt.toString("yyyy-MM-ddTHH:mm:ss")
 
 
+def symbol_layers(sym) -> list[dict]:
+    """Each symbol layer as QGIS holds it: class, colours, width or size, marker shape, fill style."""
+    out = []
+    for sl in sym.symbolLayers():
+        d = {"class": sl.layerType(), "colour": sl.color().name()}
+        if hasattr(sl, "strokeColor"):
+            d["stroke"] = sl.strokeColor().name()
+        if hasattr(sl, "width"):
+            d["width"] = round(sl.width(), 4)
+        if hasattr(sl, "shape"):
+            d["shape"] = QgsSimpleMarkerSymbolLayerBase.encodeShape(sl.shape())
+            d["size"] = round(sl.size(), 4)
+        if hasattr(sl, "brushStyle"):
+            d["filled"] = sl.brushStyle() != Qt.NoBrush
+        if sl.subSymbol() is not None:
+            d["sub"] = symbol_layers(sl.subSymbol())
+        out.append(d)
+    return out
+
+
+def labels_of(layer: QgsVectorLayer) -> dict | None:
+    """Every feature's label text as QGIS evaluates the label expression, with any evaluation error."""
+    if not (layer.labelsEnabled() and layer.labeling() is not None):
+        return None
+    expr = QgsExpression(layer.labeling().settings().fieldName)
+    ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    expr.prepare(ctx)
+    out = {}
+    for feat in layer.getFeatures():
+        ctx.setFeature(feat)
+        text = value(expr.evaluate(ctx))
+        out[str(feat["id"])] = {"text": text, "error": expr.evalErrorString() if expr.hasEvalError() else None}
+    return out
+
+
 def describe_layer(layer: QgsVectorLayer, with_features: bool = True) -> dict:
     r = layer.renderer()
     out = {"valid": layer.isValid(), "source": layer.source(), "count": layer.featureCount(),
@@ -49,11 +86,13 @@ def describe_layer(layer: QgsVectorLayer, with_features: bool = True) -> dict:
         out["attr"] = r.classAttribute()
         out["categories"] = [{"value": c.value(), "label": c.label(), "colour": c.symbol().color().name(),
                               "layer_colours": [sl.color().name() for sl in c.symbol().symbolLayers()],
-                              "opacity": round(c.symbol().opacity(), 3)} for c in r.categories()]
+                              "opacity": round(c.symbol().opacity(), 3), "layers": symbol_layers(c.symbol())}
+                             for c in r.categories()]
     elif r is not None and r.type() == "singleSymbol":
         sym = r.symbol()
         out["symbol"] = {"type": sym.type(), "colours": [sym.symbolLayer(i).color().name() for i in range(sym.symbolLayerCount())],
-                         "classes": [sym.symbolLayer(i).layerType() for i in range(sym.symbolLayerCount())]}
+                         "classes": [sym.symbolLayer(i).layerType() for i in range(sym.symbolLayerCount())],
+                         "layers": symbol_layers(sym)}
     tp = layer.temporalProperties()
     out["temporal"] = {"active": tp.isActive(), "mode": int(tp.mode()), "start": tp.startField(), "end": tp.endField(),
                        "limit": int(tp.limitMode())}
@@ -65,6 +104,7 @@ def describe_layer(layer: QgsVectorLayer, with_features: bool = True) -> dict:
         feat = next(layer.getFeatures())
         ctx.setFeature(feat)
         out["label_first"] = expr.evaluate(ctx)
+        out["label_texts"] = labels_of(layer)
     if with_features:
         names = [f.name() for f in layer.fields()]
         out["features"] = {str(f["id"]): {n: value(f[n]) for n in names} for f in layer.getFeatures()}
@@ -86,6 +126,30 @@ def colour_pixels(image, rect, colour: QColor, tolerance: int = 60) -> int:
             if abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < tolerance:
                 n += 1
     return n
+
+
+def bookmarks(project) -> list[dict]:
+    out = []
+    for b in project.bookmarkManager().bookmarks():
+        e = QgsCoordinateTransform(b.extent().crs(), WGS84, project).transformBoundingBox(b.extent())
+        out.append({"id": b.id(), "name": b.name(), "crs": b.extent().crs().authid(),
+                    "extent": [round(v, 5) for v in (e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum())]})
+    return out
+
+
+def second_story(project, plan: dict) -> dict:
+    """Another story's project, GeoPackage and GeoJSON: what a reader of its labels and dates sees."""
+    out = {"read": project.read(plan["project"])}
+    rng = project.timeSettings().temporalRange()
+    out["time"] = {"begin": iso(rng.begin()), "end": iso(rng.end())}
+    out["bookmarks"] = bookmarks(project)
+    out["labels"] = {table(lyr): labels_of(lyr) for lyr in project.mapLayers().values() if lyr.labelsEnabled()}
+    out["gpkg_labels"], out["geojson_labels"] = {}, {}
+    for name in out["labels"]:
+        out["gpkg_labels"][name] = labels_of(QgsVectorLayer(f"{plan['gpkg']}|layername={name}", name, "ogr"))
+        path = Path(plan["geojson_dir"]) / f"{name}.geojson"
+        out["geojson_labels"][name] = labels_of(QgsVectorLayer(str(path), name, "ogr"))
+    return out
 
 
 def main() -> None:
@@ -110,11 +174,7 @@ def main() -> None:
     nav.setFrameDuration(QgsInterval(ts.timeStep(), ts.timeStepUnit()))
     frames = [nav.dateTimeRangeForFrameNumber(i) for i in range(nav.totalFrameCount())]
     result["nav_frames"] = [[iso(r.begin()), iso(r.end()), r.includeEnd()] for r in frames]
-    result["bookmarks"] = []
-    for b in project.bookmarkManager().bookmarks():
-        e = QgsCoordinateTransform(b.extent().crs(), WGS84, project).transformBoundingBox(b.extent())
-        result["bookmarks"].append({"id": b.id(), "name": b.name(),
-                                    "extent": [round(v, 4) for v in (e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum())]})
+    result["bookmarks"] = bookmarks(project)
     view = project.viewSettings().presetFullExtent()
     result["full_extent"] = [view.xMinimum(), view.yMinimum(), view.xMaximum(), view.yMaximum()]
     # What the Temporal Controller shows on each day: the layer's own filter for each frame range.
@@ -174,6 +234,8 @@ def main() -> None:
     for path in sorted(Path(plan["geojson_dir"]).glob("*.geojson")):
         lyr = QgsVectorLayer(str(path), path.stem, "ogr")
         result["geojson"][path.stem] = describe_layer(lyr, with_features=False)
+    if plan.get("second"):
+        result["second"] = second_story(project, plan["second"])
     result["tz"] = os.environ.get("TZ")
     sys.stdout.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()

@@ -2,26 +2,32 @@
 
 One probe process (tests/qgis_probe.py, run by the system Python that has PyQGIS) opens the export and
 reports what QGIS sees; the assertions are here. It runs with TZ=America/Los_Angeles so that any mix-up
-between UTC and local time in QGIS's date comparisons would show up as a day off.
+between UTC and local time in QGIS's date comparisons would show up as a day off. The same run opens the
+`geostory new` starter, its places stripped of Chinese names and an event moved before its first frame.
 """
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pyogrio
 import pytest
 
-from geostory.geometry import arrows
-from geostory.qgis import export_qgis, geojson_styles
+from geostory import load_story
+from geostory.geometry import arrows, frame_bounds
+from geostory.labels import citation_label, date_label
+from geostory.qgis import export_qgis, geojson_styles, write_layer_styles
 from geostory.qgis.gpkg import bookmark_name
+from geostory.qgis.qml import mm
+from geostory.scaffold import create_story
+from geostory.styles import styles
 
-from conftest import HARBIN
+from conftest import HARBIN, need
 
 PROBE = Path(__file__).with_name("qgis_probe.py")
 DATED = ("events", "movements", "movement_arrows", "movement_heads")
@@ -36,35 +42,49 @@ def export(harbin, tmp_path_factory) -> dict[str, Path]:
     return {"gpkg": gpkg, "qgs": qgs, "again": again, "png": out}
 
 
-def _watched(story):
-    """A movement, shown in a frame, that starts after the story's first day: the off-by-one witness."""
-    for fr in story.frames:
-        for fid in fr.focus or fr.features:
-            f = story.feature(fid)
-            if f.layer == "movements" and f.first_day > story.first_day:
-                return f, fr
-    pytest.skip("no movement starting after the first frame")
+EARLY_EVENT, EARLY_DAY = "battle-of-ligny", "1815-06-10"  # in the starter story; moved before its first frame
 
 
 @pytest.fixture(scope="module")
-def probe(harbin, export, qgis_python) -> dict:
-    feature, frame = _watched(harbin)
-    before = feature.first_day - timedelta(days=1)
+def plain(tmp_path_factory) -> dict:
+    """The `geostory new` starter with no Chinese place names and an event dated before the first frame."""
+    root = create_story(tmp_path_factory.mktemp("plain") / "plain")
+    for layer, change in (("places", lambda _, p: p.pop("name_zh", None)),
+                          ("events", lambda fid, p: p.update(start=EARLY_DAY) if fid == EARLY_EVENT else None)):
+        data = json.loads((root / f"{layer}.geojson").read_text(encoding="utf-8"))
+        for feature in data["features"]:
+            change(feature["id"], feature["properties"])
+        (root / f"{layer}.geojson").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    story = load_story(root)
+    write_layer_styles(story)
+    return dict(zip(("gpkg", "qgs"), export_qgis(story, root.parent / "qgis")), story=story, root=root)
+
+
+def _first_day(story) -> date:
+    """The rule the project's time range must follow: the first frame or dated feature, whichever is earlier."""
+    return min([fr.first.first for fr in story.frames] + [f.first_day for f in story.features() if f.first_day])
+
+
+@pytest.fixture(scope="module")
+def probe(harbin, export, plain, qgis_python) -> dict:
+    # The off-by-one witness: a movement, shown in a frame, that starts after the story's first day.
+    watched = [(harbin.feature(fid), fr) for fr in harbin.frames for fid in fr.focus or fr.features
+               if harbin.feature(fid).layer == "movements" and harbin.feature(fid).first_day > harbin.first_day]
+    assert watched, "the test story needs a movement, shown in a frame, starting after the first frame"
+    feature, frame = watched[0]
     plan = {
-        "project": str(export["qgs"]), "gpkg": str(export["gpkg"]), "geojson_dir": str(HARBIN),
-        "png_dir": str(export["png"]),
-        "renders": [{"name": "before", "day": before.isoformat(), "bookmark": frame.id},
+        "project": str(export["qgs"]), "gpkg": str(export["gpkg"]), "geojson_dir": str(HARBIN), "png_dir": str(export["png"]),
+        "renders": [{"name": "before", "day": (feature.first_day - timedelta(days=1)).isoformat(), "bookmark": frame.id},
                     {"name": "on", "day": feature.first_day.isoformat(), "bookmark": frame.id}],
         "watch": {"layer": "movement_arrows", "id": feature.id, "colour": harbin.meta.sides[feature.props.side].colour},
+        "second": {"project": str(plain["qgs"]), "gpkg": str(plain["gpkg"]), "geojson_dir": str(plain["root"])},
     }
     plan_path = export["png"] / "plan.json"
     plan_path.write_text(json.dumps(plan), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TZ": "America/Los_Angeles"}
-    started = time.monotonic()
     run = subprocess.run([qgis_python, str(PROBE), str(plan_path)], capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
-    result["seconds"] = time.monotonic() - started
     result["watched"] = (feature, frame)
     return result
 
@@ -72,15 +92,15 @@ def probe(harbin, export, qgis_python) -> dict:
 # --- Without QGIS ------------------------------------------------------------------------------------------
 
 
-def test_geopackage_is_version_1_2(export):
+def test_geopackage_1_2_and_project_rebuild_byte_identical_with_relative_paths(harbin, export):
     with sqlite3.connect(export["gpkg"]) as db:
         assert db.execute("PRAGMA application_id").fetchone()[0] == GPKG_APPLICATION_ID
         assert db.execute("PRAGMA user_version").fetchone()[0] == 10200
-
-
-def test_rebuild_is_byte_identical(export):
     for first, second in zip((export["gpkg"], export["qgs"]), export["again"]):
         assert first.read_bytes() == second.read_bytes(), first.name
+    text = export["qgs"].read_text(encoding="utf-8")
+    assert f"<datasource>./{harbin.meta.id}.gpkg|layername=places</datasource>" in text
+    assert str(export["gpkg"].parent) not in text
 
 
 def test_geopackage_holds_every_layer(harbin, export):
@@ -89,10 +109,12 @@ def test_geopackage_holds_every_layer(harbin, export):
     if "movements" in harbin.layers:
         expected |= {"movement_arrows", "movement_heads"}
     assert names == expected
-    info = subprocess.run(["ogrinfo", "-so", "-ro", str(export["gpkg"])], capture_output=True, text=True)
-    if info.returncode == 0:  # gdal-bin (ogrinfo) is optional outside CI
-        for name in expected:
-            assert f": {name} (" in info.stdout
+    need("ogrinfo (Debian package gdal-bin)", shutil.which("ogrinfo"))
+    for layer in sorted(expected - {"layer_styles"}):  # GDAL's own reader agrees, layer by layer
+        info = subprocess.run(["ogrinfo", "-so", "-ro", str(export["gpkg"]), layer], capture_output=True, text=True)
+        assert info.returncode == 0, info.stderr
+        count = len(harbin.layers.get(layer, ())) or len(pyogrio.read_dataframe(export["gpkg"], layer=layer))
+        assert f"Feature Count: {count}" in info.stdout, layer
 
 
 def _json_or_value(v):
@@ -113,10 +135,10 @@ def test_geopackage_reads_back_like_the_geojson(harbin, export):
             a, b = gj[col].map(_json_or_value), gp[col].map(_json_or_value)
             assert a.tolist() == b.tolist(), (layer, col)
         assert gp.geometry.geom_equals_exact(gj.geometry, tolerance=1e-9).all(), layer
-        assert (gp["sources_text"].str.len() > 0).all()
-        ogr = subprocess.run(["ogrinfo", "-so", "-ro", str(export["gpkg"]), layer], capture_output=True, text=True)
-        if ogr.returncode == 0:
-            assert f"Feature Count: {len(gj)}" in ogr.stdout
+        for f in harbin.layers[layer]:  # written with geostory.labels, as the web map and the pictures say it
+            assert gp.loc[f.id, "sources_text"] == "; ".join(citation_label(c, harbin.meta) for c in f.props.sources)
+            if layer in harbin.dated_layers:
+                assert gp.loc[f.id, "date_text"] == date_label(f.props)
 
 
 def test_dated_layers_have_datetime_ranges(harbin, export):
@@ -131,11 +153,15 @@ def test_dated_layers_have_datetime_ranges(harbin, export):
             assert row["start_time"] == datetime.combine(f.first_day, datetime.min.time())
             assert row["end_time"] == datetime.combine(f.last_day + timedelta(days=1), datetime.min.time())
             assert row["visible_until"] > row["start_time"]
+            assert row["date_text"] == date_label(f.props)
 
 
-def test_movement_parts_come_from_geometry_arrows(harbin, export):
-    heads = pyogrio.read_dataframe(export["gpkg"], layer="movement_heads").set_index("id")
-    shafts = pyogrio.read_dataframe(export["gpkg"], layer="movement_arrows").set_index("id")
+def test_frame_views_and_movement_parts_come_from_geometry(harbin, export):
+    frames, heads, shafts = (pyogrio.read_dataframe(export["gpkg"], layer=name).set_index("id")
+                             for name in ("frames", "movement_heads", "movement_arrows"))
+    for seq, fr in enumerate(harbin.frames, start=1):
+        assert frames.geometry[fr.id].bounds == pytest.approx(frame_bounds(harbin, fr), abs=1e-9)
+        assert (frames.loc[fr.id, "bookmark"], frames.loc[fr.id, "date_text"]) == (bookmark_name(fr, seq), date_label(fr))
     for arrow in arrows(harbin):
         assert heads.geometry[arrow.feature.id].equals_exact(arrow.head, 1e-9)
         assert shafts.geometry[arrow.feature.id].equals_exact(arrow.shaft, 1e-9)
@@ -153,12 +179,6 @@ def test_default_styles_are_in_layer_styles(export):
     assert all(r[4].startswith("<!DOCTYPE qgis") for r in rows)
 
 
-def test_project_uses_relative_paths(harbin, export):
-    text = export["qgs"].read_text(encoding="utf-8")
-    assert f"<datasource>./{harbin.meta.id}.gpkg|layername=places</datasource>" in text
-    assert str(export["gpkg"].parent) not in text
-
-
 def test_committed_qml_styles_are_up_to_date(harbin):
     for name, text in geojson_styles(harbin).items():
         path = HARBIN / f"{name}.qml"
@@ -174,7 +194,13 @@ def test_project_opens_with_every_layer_valid(probe, harbin):
     assert probe["read"] and probe["crs"] == "EPSG:3857" and probe["absolute_paths"] is False
     assert probe["title"].startswith(harbin.meta.title)
     assert all(layer["valid"] for layer in probe["layers"].values())
-    assert probe["seconds"] < 60
+    assert probe["second"]["read"]
+    # The tree follows draw_order, its last entry on top; titles are generic (no years).
+    tables = [t["table"] for t in probe["tree"]]
+    top_down = [t for t in tables if t in styles()["draw_order"]]
+    assert top_down == list(reversed(styles()["draw_order"]))
+    assert tables.index("movement_heads") < tables.index("movement_arrows") < tables.index("railways")
+    assert all(not any(ch.isdigit() for ch in t["name"]) for t in probe["tree"])
 
 
 @pytest.mark.qgis
@@ -189,19 +215,27 @@ def test_features_and_attributes_match_the_geojson(probe, harbin):
 
 
 @pytest.mark.qgis
-def test_styles_are_applied(probe, harbin):
-    layers = probe["layers"]
-    assert layers["rivers"]["symbol"]["colours"] == ["#5b9bd5"]
-    assert "#4d4d4d" in layers["railways"]["symbol"]["colours"]
+def test_styles_are_applied_from_styles_json(probe, harbin):
+    layers, shared = probe["layers"], styles()
+    cfg, kinds, casing = shared["layers"], shared["movement_kinds"], shared["casing"]
+    assert layers["rivers"]["symbol"]["colours"] == [cfg["rivers"]["colour"]]
+    assert cfg["railways"]["casing"] is None and layers["railways"]["symbol"]["colours"] == [cfg["railways"]["colour"]]
+    (event,) = layers["events"]["symbol"]["layers"]
+    assert (event["shape"], event["colour"], event["stroke"]) == tuple(cfg["events"][k] for k in ("shape", "fill", "colour"))
     assert layers["places"]["labels"] and layers["places"]["label_font"] == "Noto Sans CJK SC"
-    first = harbin.layers["places"][0].props
-    assert layers["places"]["label_first"] == f"{first.name_en}\n{first.name_zh}"
     sides = {s.colour for s in harbin.meta.sides.values()}
+    assert {"intended", "rail"} <= {f.props.kind for f in harbin.layers["movements"]}  # hollow heads, casing
     for name in ("movements", "movement_arrows", "movement_heads"):
         assert layers[name]["renderer"] == "categorizedSymbol"
-        cats = [c for c in layers[name]["categories"] if c["value"]]
-        assert {c["value"].split("|")[0] for c in cats} == {f.props.side for f in harbin.layers["movements"]}
-        assert all(set(c["layer_colours"]) & sides for c in cats)
+        cats = [(c["value"].split("|"), c["layers"]) for c in layers[name]["categories"] if c["value"]]
+        assert {value[0] for value, _ in cats} == {f.props.side for f in harbin.layers["movements"]}
+        for (_, kind, *_), sls in cats:  # values are side|kind[|route certainty]
+            assert {x for sl in sls for x in (sl["colour"], sl.get("stroke"))} & sides, (name, kind)
+            if name == "movement_heads" and kinds[kind]["head"] == "hollow":  # filled, so no line shows through
+                assert (sls[0]["filled"], sls[0]["colour"]) == (True, shared["hollow_head_fill"])
+            if name == "movement_arrows" and kinds[kind].get("casing"):
+                width = float(mm(kinds[kind]["width"] + casing["extra_width"]))
+                assert (sls[0]["colour"], sls[0]["width"]) == (casing["colour"], pytest.approx(width))
     # Dragging the GeoPackage in gives the same styles; the GeoJSON picks up the .qml beside it.
     for name, seen in probe["gpkg"].items():
         assert seen["renderer"] == layers[name]["renderer"], name
@@ -210,47 +244,56 @@ def test_styles_are_applied(probe, harbin):
 
 
 @pytest.mark.qgis
-def test_temporal_settings(probe, harbin):
+def test_temporal_settings(probe, harbin, plain):
     for name, seen in probe["layers"].items():
         t = seen["temporal"]
-        if name in DATED:
-            assert t["active"] and (t["start"], t["end"]) == ("start_time", "visible_until"), name
-        else:
-            assert not t["active"], name
-    assert probe["time"]["begin"] == f"{harbin.first_day}T00:00:00"
-    assert probe["time"]["end"] >= f"{harbin.last_day + timedelta(days=1)}T00:00:00"
+        expected = (True, "start_time", "visible_until") if name in DATED else (False, t["start"], t["end"])
+        assert (t["active"], t["start"], t["end"]) == expected, name
     assert (probe["time"]["step"], probe["time"]["unit"]) == (1.0, "days")
+    # From the first day of any frame or dated feature (the starter's moved event is before its first frame).
+    assert _first_day(plain["story"]) == date.fromisoformat(EARLY_DAY) < plain["story"].first_day
+    for story, time in ((harbin, probe["time"]), (plain["story"], probe["second"]["time"])):
+        assert time["begin"] == f"{_first_day(story)}T00:00:00"
+        assert time["end"] >= f"{story.last_day + timedelta(days=1)}T00:00:00"
 
 
 @pytest.mark.qgis
-def test_bookmarks_are_the_frames(probe, harbin):
-    assert [b["id"] for b in probe["bookmarks"]] == [fr.id for fr in harbin.frames]
-    assert [b["name"] for b in probe["bookmarks"]] == [bookmark_name(fr) for fr in harbin.frames]
-    assert all(b["name"].startswith(fr.start) for b, fr in zip(probe["bookmarks"], harbin.frames))
+def test_bookmarks_are_the_frames_views(probe, harbin, plain):
+    """Each frame's bookmark is geometry.frame_bounds, in the project CRS, named as a reader says the date."""
+    for story, seen in ((harbin, probe["bookmarks"]), (plain["story"], probe["second"]["bookmarks"])):
+        assert [b["id"] for b in seen] == [fr.id for fr in story.frames]
+        for seq, (b, fr) in enumerate(zip(seen, story.frames), start=1):
+            assert (b["name"], b["crs"]) == (bookmark_name(fr, seq), "EPSG:3857") and date_label(fr) in b["name"]
+            assert b["extent"] == pytest.approx(frame_bounds(story, fr), abs=2e-5), fr.id
+
+
+@pytest.mark.qgis
+def test_labels_show_the_english_name_alone_where_there_is_no_chinese_one(probe, harbin, plain):
+    """English, then Chinese on a second line, never NULL: in the project, GeoPackage and GeoJSON (.qml) alike."""
+    def expected(story):
+        return {f.id: {"text": "\n".join(n for n in (f.props.name_en, f.props.name_zh) if n), "error": None}
+                for f in story.layers["places"]}
+    assert probe["layers"]["places"]["label_texts"] == expected(harbin)
+    assert all(f.props.name_zh is None for f in plain["story"].layers["places"])
+    for where in ("labels", "gpkg_labels", "geojson_labels"):
+        assert probe["second"][where]["places"] == expected(plain["story"]), where
 
 
 @pytest.mark.qgis
 def test_each_day_shows_what_has_begun_and_nothing_more(probe, harbin):
     """Cumulative, like the web map: from its first day on, never the day before."""
-    source = {name: "movements" if name.startswith("movement") else name for name in DATED}
     for name, days in probe["visible"].items():
-        features = harbin.layers[source[name]]
+        features = harbin.layers["movements" if name.startswith("movement") else name]
         for day, ids in days.items():
-            d = date.fromisoformat(day)
-            assert ids == sorted(f.id for f in features if f.first_day <= d), (name, day)
+            assert ids == sorted(f.id for f in features if f.first_day <= date.fromisoformat(day)), (name, day)
 
 
 @pytest.mark.qgis
 def test_movement_shows_on_its_day_not_the_day_before(probe):
     feature, _ = probe["watched"]
-    on, before = feature.first_day.isoformat(), (feature.first_day - timedelta(days=1)).isoformat()
+    on_day, day_before = feature.first_day.isoformat(), (feature.first_day - timedelta(days=1)).isoformat()
     for name in ("movements", "movement_arrows", "movement_heads"):
-        assert feature.id in probe["visible"][name][on]
-        assert feature.id not in probe["visible"][name][before]
-
-
-@pytest.mark.qgis
-def test_rendered_frames_differ_where_they_should(probe):
+        assert feature.id in probe["visible"][name][on_day] and feature.id not in probe["visible"][name][day_before]
     before, on = probe["renders"]
     assert Path(before["path"]).read_bytes() != Path(on["path"]).read_bytes()
     assert on["watch_pixels"] > before["watch_pixels"] + 100, (before, on)

@@ -30,8 +30,8 @@ def format_span(start: str, end: str | None = None) -> str:
     same_year = a.first.year == b.first.year and a.precision != "year" and b.precision != "year"
     if same_year and a.precision == b.precision == "day" and a.first.month == b.first.month:
         return f"{a.first.day}–{_one(b)}"
-    if same_year and a.precision == b.precision == "month" and a.first.month == b.first.month:
-        return _one(a)
+    if same_year and a.first.month == b.first.month and a.precision == "month":
+        return _one(a) if b.precision == "month" else f"{_one(a)} (to {_one(b, with_year=False)})"
     return f"{_one(a, with_year=not same_year)} – {_one(b)}"
 
 

@@ -32,7 +32,7 @@ class Citation(_Model):
 
     def label(self) -> str:
         if self.source == "seed":
-            return f"seed, {self.section} ¶{self.paragraph}"
+            return f"Seed, {self.section} ¶{self.paragraph}"
         return self.source + (f", {self.pages}" if self.pages else "")
 
 

@@ -1,4 +1,8 @@
-"""Extents in WGS84 for the whole story and for each frame (its focus, else its features, with a margin)."""
+"""Views and time spans for the QGIS project, in WGS84 and naive local days.
+
+Each frame's view is ``geometry.frame_bounds`` (the one view the web map and the frame pictures also use);
+nothing here sizes a view of its own.
+"""
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
@@ -6,37 +10,23 @@ from datetime import date, datetime, time, timedelta
 import shapely
 from shapely.geometry import box
 
-from ..geometry import Arrow
-from ..schema import Frame
+from ..geometry import Arrow, frame_bounds
 from ..story import Story
 
-MARGIN = 0.15  # share of the width/height added on each side
-MIN_HALF_SIZE_DEG = 0.12  # about 10-13 km at 45°N, so a frame about one town is not a close-up of a dot
+STORY_MARGIN = 0.05  # share of the width/height added on each side of the whole story
 
 
-def _padded(geoms, margin: float = MARGIN) -> tuple[float, float, float, float]:
-    xmin, ymin, xmax, ymax = shapely.total_bounds(shapely.GeometryCollection(list(geoms)))
-    w, h = xmax - xmin, ymax - ymin
-    cx, cy = (xmin + xmax) / 2, (ymin + ymax) / 2
-    hw = max(w / 2 * (1 + 2 * margin), MIN_HALF_SIZE_DEG)
-    hh = max(h / 2 * (1 + 2 * margin), MIN_HALF_SIZE_DEG)
-    return tuple(round(v, 5) for v in (cx - hw, cy - hh, cx + hw, cy + hh))
+def frame_views(story: Story) -> dict[str, tuple[float, float, float, float]]:
+    """Every frame's view (west, south, east, north), keyed by frame id."""
+    return {fr.id: frame_bounds(story, fr) for fr in story.frames}
 
 
-def _geometry(story: Story, feature_id: str, arrows: dict[str, Arrow]):
-    if feature_id in arrows:  # a curved movement bulges beyond its straight two-point route
-        return arrows[feature_id].path.union(arrows[feature_id].head)
-    return story.feature(feature_id).geometry
-
-
-def frame_extent(story: Story, frame: Frame, arrows: dict[str, Arrow]) -> tuple[float, float, float, float]:
-    ids = frame.focus or frame.features
-    return _padded(_geometry(story, i, arrows) for i in ids)
-
-
-def story_extent(story: Story, arrows: dict[str, Arrow]) -> tuple[float, float, float, float]:
-    geoms = [f.geometry for f in story.features()] + [a.head for a in arrows.values()]
-    return _padded(geoms, margin=0.05)
+def story_extent(story: Story, arrows: list[Arrow], views: dict) -> tuple[float, float, float, float]:
+    """Every feature, every arrow head and every frame's view, with a small margin."""
+    geoms = [f.geometry for f in story.features()] + [a.head for a in arrows] + [box(*v) for v in views.values()]
+    xmin, ymin, xmax, ymax = shapely.total_bounds(shapely.GeometryCollection(geoms))
+    dx, dy = (xmax - xmin) * STORY_MARGIN, (ymax - ymin) * STORY_MARGIN
+    return tuple(round(float(v), 5) for v in (xmin - dx, ymin - dy, xmax + dx, ymax + dy))
 
 
 def extent_polygon(extent):
@@ -54,7 +44,11 @@ def day_after(day: date) -> datetime:
 
 
 def story_span(story: Story) -> tuple[datetime, datetime]:
-    """[first midnight, last midnight) covering every frame and every dated feature."""
+    """[first midnight, last midnight) covering every frame and every dated feature.
+
+    A dated feature earlier than the first frame moves the start back, so the Temporal Controller can
+    reach the day it begins.
+    """
     firsts = [story.first_day] + [f.first_day for f in story.features() if f.first_day]
     lasts = [story.last_day] + [f.last_day for f in story.features() if f.last_day]
     return day_start(min(firsts)), day_after(max(lasts))

@@ -1,8 +1,8 @@
 """The story as one GeoPackage (version 1.2), written with GDAL through pyogrio.
 
 Every layer keeps the GeoJSON properties (lists as JSON text) and adds ``sources_text``; dated layers add
-``start_time``/``end_time`` (the days the date covers, end exclusive) and ``visible_until`` (the end of the
-story), naive DateTimes that QGIS's Temporal Controller compares in local time. Default styles go into the
+``date_text`` (the date as a reader says it), ``start_time``/``end_time`` (the days the date covers, end
+exclusive) and ``visible_until`` (the end of the story), naive DateTimes that QGIS's Temporal Controller compares in local time. Default styles go into the
 standard ``layer_styles`` table. Builds are byte-for-byte reproducible: GDAL's timestamps are pinned with
 OGR_CURRENT_DATE and the style rows carry the same fixed time.
 """
@@ -18,9 +18,10 @@ import pandas as pd
 import pyogrio
 
 from ..geometry import arrows as story_arrows
-from ..schema import Dated
+from ..labels import citation_label, date_label
+from ..schema import Dated, Frame, StoryMeta
 from ..story import Story
-from .extents import day_after, day_start, extent_polygon, frame_extent, story_span
+from .extents import day_after, day_start, extent_polygon, frame_views, story_span
 from .qml import layer_styles, style_qml, style_sld
 
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -39,17 +40,18 @@ def _citations(citations) -> str:
     return json.dumps([c.model_dump(mode="json", exclude_none=True) for c in citations], ensure_ascii=False)
 
 
-def _sources_text(citations) -> str:
-    return "; ".join(c.label() for c in citations)
+def _sources_text(citations, meta: StoryMeta) -> str:
+    return "; ".join(citation_label(c, meta) for c in citations)
 
 
 def _layer_table(story: Story, layer: str, visible_until: datetime) -> geopandas.GeoDataFrame:
     gdf = story.geodataframe(layer)
     features = story.layers[layer]
     gdf["sources"] = [_citations(f.props.sources) for f in features]
-    gdf.insert(gdf.columns.get_loc("sources") + 1, "sources_text", [_sources_text(f.props.sources) for f in features])
+    gdf.insert(gdf.columns.get_loc("sources") + 1, "sources_text", [_sources_text(f.props.sources, story.meta) for f in features])
     if all(isinstance(f.props, Dated) for f in features) and layer in story.dated_layers:
         geometry = gdf.pop("geometry")
+        gdf["date_text"] = [date_label(f.props) for f in features]
         gdf["start_time"] = pd.Series([day_start(f.first_day) for f in features], dtype="datetime64[ms]")
         gdf["end_time"] = pd.Series([day_after(f.last_day) for f in features], dtype="datetime64[ms]")
         gdf["visible_until"] = pd.Series([visible_until] * len(features), dtype="datetime64[ms]")
@@ -58,16 +60,17 @@ def _layer_table(story: Story, layer: str, visible_until: datetime) -> geopandas
     return gdf
 
 
-def _frames_table(story: Story, arrows) -> geopandas.GeoDataFrame:
+def _frames_table(story: Story) -> geopandas.GeoDataFrame:
+    views = frame_views(story)
     rows = []
     for seq, fr in enumerate(story.frames, start=1):
         rows.append({
-            "id": fr.id, "seq": seq, "start": fr.start, "end": fr.end, "title": fr.title, "bookmark": bookmark_name(fr),
-            "narrative": fr.narrative, "features": json.dumps(fr.features), "focus": json.dumps(fr.focus),
-            "sources": _citations(fr.sources), "sources_text": _sources_text(fr.sources),
-            "corrections": json.dumps(fr.corrections),
+            "id": fr.id, "seq": seq, "start": fr.start, "end": fr.end, "date_text": date_label(fr), "title": fr.title,
+            "bookmark": bookmark_name(fr, seq), "narrative": fr.narrative, "features": json.dumps(fr.features),
+            "focus": json.dumps(fr.focus), "sources": _citations(fr.sources),
+            "sources_text": _sources_text(fr.sources, story.meta), "corrections": json.dumps(fr.corrections),
             "start_time": day_start(fr.first.first), "end_time": day_after(fr.last.last),
-            "geometry": extent_polygon(frame_extent(story, fr, arrows)),
+            "geometry": extent_polygon(views[fr.id]),
         })
     gdf = geopandas.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     for col in ("start_time", "end_time"):
@@ -75,9 +78,9 @@ def _frames_table(story: Story, arrows) -> geopandas.GeoDataFrame:
     return gdf
 
 
-def bookmark_name(frame) -> str:
-    date_text = frame.start if not frame.end or frame.end == frame.start else f"{frame.start}/{frame.end}"
-    return f"{date_text} — {frame.title}"
+def bookmark_name(frame: Frame, seq: int) -> str:
+    """'03 · 16–18 June 1815 — Title': numbered, so QGIS's alphabetical lists keep story order."""
+    return f"{seq:02d} · {date_label(frame)} — {frame.title}"
 
 
 def tables(story: Story) -> dict[str, geopandas.GeoDataFrame]:
@@ -92,7 +95,7 @@ def tables(story: Story) -> dict[str, geopandas.GeoDataFrame]:
             t = moves.copy()
             t["geometry"] = geopandas.GeoSeries([getattr(by_id[i], part) for i in moves["id"]], crs="EPSG:4326")
             out[name] = t
-    out["frames"] = _frames_table(story, by_id)
+    out["frames"] = _frames_table(story)
     return out
 
 

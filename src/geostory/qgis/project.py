@@ -1,9 +1,12 @@
 """The QGIS project (.qgs): layers from the GeoPackage by relative path, styles, time and bookmarks.
 
 Project CRS is EPSG:3857 (Web Mercator). It is conformal, it is what the web map and any XYZ basemap use
-(tiles are drawn without resampling and the two maps look alike), and over the story's few hundred
-kilometres at 43–47°N the scale varies by only a few per cent. Distances are measured on the WGS84
-ellipsoid (set in the project), so Mercator's exaggeration does not reach the measure tool.
+(tiles are drawn without resampling and the two maps look alike), and over a story of a few hundred
+kilometres its scale varies by only a few per cent. Distances are measured on the WGS84 ellipsoid (set in
+the project), so Mercator's exaggeration does not reach the measure tool.
+
+The layer tree follows ``draw_order`` in styles.json (its last entry on top), as the web map and the frame
+pictures do; a story frame is a spatial bookmark whose extent is ``geometry.frame_bounds``.
 """
 from __future__ import annotations
 
@@ -13,23 +16,23 @@ from pyproj import CRS, Transformer
 
 from ..geometry import arrows as story_arrows
 from ..story import Story
-from .extents import day_start, frame_extent, story_extent, story_span
+from ..styles import styles
+from ..templating import environment
+from .extents import frame_views, story_extent, story_span
 from .gpkg import bookmark_name
-from .qml import environment, layer_styles
+from .qml import QGIS_VERSION, layer_styles
 
 PROJECT_CRS = "EPSG:3857"
 LAYER_CRS = "EPSG:4326"
-# Layer tree, top to bottom: (layer, title, shown at start)
-TREE = (
-    ("places", "Places", True),
-    ("events", "Events", True),
-    ("movement_heads", "Movement arrow heads", True),
-    ("movement_arrows", "Movements", True),
-    ("movements", "Movement routes (raw lines)", False),
-    ("railways", "Railways (1932)", True),
-    ("rivers", "Rivers", True),
-    ("frames", "Story frames (extents)", False),
-)
+TITLES = {
+    "events": "Events", "places": "Places", "movement_heads": "Movement arrow heads", "movement_arrows": "Movements",
+    "movements": "Movement routes (raw lines)", "railways": "Railways", "rivers": "Rivers",
+    "frames": "Story frames (extents)",
+}
+HIDDEN_AT_START = {"movements", "frames"}
+# A story layer drawn as several project layers (top to bottom): movements as shafts and heads from
+# geometry.arrows, over the raw routes (hidden at start).
+PARTS = {"movements": ("movement_heads", "movement_arrows", "movements")}
 PROJ4 = {
     "EPSG:4326": "+proj=longlat +datum=WGS84 +no_defs",
     "EPSG:3857": "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs",
@@ -56,30 +59,36 @@ def _iso(dt) -> str:
     return dt.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+def tree_order(story: Story) -> list[str]:
+    """Project layers, top to bottom: ``draw_order`` reversed (any layer it does not name below), then frames."""
+    order = [name for name in reversed(styles()["draw_order"]) if name in story.layers]
+    order += [name for name in story.layers if name not in order]
+    return [part for name in order for part in PARTS.get(name, (name,))] + ["frames"]
+
+
 def project_context(story: Story, gpkg_name: str) -> dict:
-    arrow_list = story_arrows(story)
-    by_id = {a.feature.id: a for a in arrow_list}
-    styles = layer_styles(story)
+    views = frame_views(story)
+    layer_style = layer_styles(story)
     meta_id = story.meta.id.replace("-", "_")
-    present = set(story.layers) | {"frames"} | ({"movement_arrows", "movement_heads"} if "movements" in story.layers else set())
     layers = [{
-        "id": f"{name}_{meta_id}", "name": name, "title": title, "visible": visible, "style": styles[name],
-        "source": f"./{gpkg_name}|layername={name}", "wkb": WKB[styles[name].geometry],
-    } for name, title, visible in TREE if name in present]
-    _, end = story_span(story)
-    begin = day_start(story.first_day)
+        "id": f"{name}_{meta_id}", "name": name, "title": TITLES.get(name, name.replace("_", " ").capitalize()),
+        "visible": name not in HIDDEN_AT_START, "style": layer_style[name],
+        "source": f"./{gpkg_name}|layername={name}", "wkb": WKB[layer_style[name].geometry],
+    } for name in tree_order(story)]
+    begin, end = story_span(story)
     meta = story.meta
     return {
         "title": meta.title + (f" / {meta.title_zh}" if meta.title_zh else ""),
         "abstract": meta.summary,
         "project_crs": crs_info(PROJECT_CRS), "layer_crs": crs_info(LAYER_CRS),
-        "extent": to_project_crs(story_extent(story, by_id)),
+        "extent": to_project_crs(story_extent(story, story_arrows(story), views)),
         "layers": layers,
         "time_begin": _iso(begin), "time_end": _iso(end),
-        "bookmarks": [{"id": fr.id, "name": bookmark_name(fr), "extent": frame_extent(story, fr, by_id)}
-                      for fr in story.frames],
+        "bookmarks": [{"id": fr.id, "name": bookmark_name(fr, seq), "extent": to_project_crs(views[fr.id])}
+                      for seq, fr in enumerate(story.frames, start=1)],
     }
 
 
 def project_xml(story: Story, gpkg_name: str) -> str:
-    return environment().get_template("qgis-project.qgs.j2").render(**project_context(story, gpkg_name))
+    template = environment().get_template("qgis-project.qgs.j2")
+    return template.render(QGIS_VERSION=QGIS_VERSION, **project_context(story, gpkg_name))

@@ -6,30 +6,23 @@ web map. Sizes there are CSS pixels; QGIS gets millimetres at 96 dpi so the styl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..schema import MovementProps
 from ..story import Story
 from ..styles import dash_list, movement_style, styles
+from ..templating import environment
 
-QGIS_VERSION = "3.22.0-Białowieża"
-LABEL_FONT = "Noto Sans CJK SC"
+QGIS_VERSION = "3.22.0-Białowieża"  # written into every .qml and .qgs as the version that wrote them
 OTHER = "#888888"
 START_FIELD, END_FIELD, VISIBLE_UNTIL = "start_time", "end_time", "visible_until"
 MOVEMENT_KEY = "\"side\" || '|' || \"kind\" || '|' || \"route_certainty\""
 HEAD_KEY = "\"side\" || '|' || \"kind\""
-PLACE_LABEL = "\"name_en\" || '\\n' || \"name_zh\""
-
-
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    env = Environment(loader=PackageLoader("geostory", "templates"), undefined=StrictUndefined,
-                      autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals["QGIS_VERSION"] = QGIS_VERSION
-    return env
+# English name, then the Chinese name on a second line when the story gives one. attribute('name_zh') is
+# NULL, not an error, where a GeoJSON has no name_zh column at all (QGIS 3.22 has no @feature variable),
+# and if() keeps a missing name from making the whole label NULL, as "name_en" || '\n' || "name_zh" would.
+ZH = "attribute('name_zh')"
+PLACE_LABEL = f"if(coalesce({ZH}, '') = '', \"name_en\", \"name_en\" || '\\n' || {ZH})"
 
 
 def mm(px: float) -> str:
@@ -85,11 +78,18 @@ def simple_marker(shape: str, fill: str | None, outline: str, size_px: float, ou
         "outline_width_unit": "MM", "scale_method": "diameter", "size": mm(size_px), "size_unit": "MM"}}
 
 
-def simple_fill(colour: str, alpha: float, hollow: bool = False, outline_px: float = 1.0) -> dict:
+def simple_fill(colour: str, alpha: float, fill: str | None = None, outline_px: float = 1.0) -> dict:
+    """Filled with the outline colour, or with ``fill`` (a hollow head) inside a doubled outline."""
     return {"class": "SimpleFill", "props": {
-        "color": rgba(colour, alpha), "joinstyle": "miter", "outline_color": rgba(colour, alpha),
-        "outline_style": "solid", "outline_width": mm(outline_px * (2 if hollow else 1)), "outline_width_unit": "MM",
-        "style": "no" if hollow else "solid"}}
+        "color": rgba(fill or colour, alpha), "joinstyle": "miter", "outline_color": rgba(colour, alpha),
+        "outline_style": "solid", "outline_width": mm(outline_px * (2 if fill else 1)), "outline_width_unit": "MM",
+        "style": "solid"}}
+
+
+def casing_line(width_px: float, spec: dict | None = None) -> dict:
+    """The pale line under a cased line: styles.json's "casing", optionally overridden by ``spec``."""
+    casing = {**styles()["casing"], **(spec or {})}
+    return simple_line(casing["colour"], width_px + casing["extra_width"], None, cap="flat")
 
 
 def end_marker(marker: dict) -> dict:
@@ -123,16 +123,16 @@ def _movement_categories(story: Story, part: str) -> tuple[str, list[Category]]:
 
 
 def _movement_symbol(part: str, st: dict) -> Symbol:
-    hollow = st["head"] == "hollow"
+    fill = styles()["hollow_head_fill"] if st["head"] == "hollow" else None
     if part == "head":
-        return Symbol("fill", [simple_fill(st["colour"], 1.0, hollow)], alpha=st["opacity"])
+        return Symbol("fill", [simple_fill(st["colour"], 1.0, fill)], alpha=st["opacity"])
     layers = []
     if st["casing"]:
-        layers.append(simple_line("#ffffff", st["width"] + 2.5, None, cap="flat"))
+        layers.append(casing_line(st["width"]))
     layers.append(simple_line(st["colour"], st["width"], st["dash"], cap="flat"))
     if part == "route":  # the raw route: a line with a head drawn by QGIS at its last vertex
-        shape = "arrowhead" if hollow else "filled_arrowhead"
-        layers.append(end_marker(simple_marker(shape, st["colour"], st["colour"], st["width"] * 4, 1.0)))
+        head = simple_marker("filled_arrowhead", fill or st["colour"], st["colour"], st["width"] * 4, 1.0)
+        layers.append(end_marker(head))
     return Symbol("line", layers, alpha=st["opacity"])
 
 
@@ -159,12 +159,13 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
     out["rivers"] = LayerStyle("rivers", "Line", symbol=Symbol("line", [
         simple_line(cfg["rivers"]["colour"], cfg["rivers"]["width"])]))
     rail = cfg["railways"]
+    rail_casing = [casing_line(rail["width"], rail["casing"] if isinstance(rail["casing"], dict) else None)
+                   ] if rail.get("casing") else []
     out["railways"] = LayerStyle("railways", "Line", symbol=Symbol("line", [
-        simple_line("#b3b3b3", rail["width"], None, cap="flat"),
-        simple_line(rail["colour"], rail["width"], rail["dash"], cap="flat")]))
+        *rail_casing, simple_line(rail["colour"], rail["width"], rail["dash"], cap="flat")]))
     ev = cfg["events"]
     out["events"] = LayerStyle("events", "Point", symbol=Symbol("marker", [
-        simple_marker("star", ev["fill"], ev["colour"], 2 * ev["radius"] + 2, 1.0)]), temporal=_temporal(for_geojson))
+        simple_marker(ev["shape"], ev["fill"], ev["colour"], 2 * ev["radius"], 1.0)]), temporal=_temporal(for_geojson))
     attr, cats = _movement_categories(story, "route")
     out["movements"] = LayerStyle("movements", "Line", attr=attr, categories=cats, temporal=_temporal(for_geojson))
     if for_geojson:
@@ -181,7 +182,7 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
 
 def style_qml(style: LayerStyle) -> str:
     """A complete .qml document for one layer."""
-    return environment().get_template("qgis-style.qml.j2").render(style=style)
+    return environment().get_template("qgis-style.qml.j2").render(style=style, QGIS_VERSION=QGIS_VERSION)
 
 
 def style_sld(style: LayerStyle) -> str:

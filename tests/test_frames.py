@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+import os
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -10,13 +14,18 @@ import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from PIL import Image
 
+from geostory import load_story
 from geostory.cli import main
 from geostory.errors import UsageError
-from geostory.frames import SIZE_PX, FrameRenderer, date_label, fonts, render_frame, render_frames
+from geostory.frames import SIZE_PX, FrameRenderer, fonts, render_frames
+from geostory.frames.text import story_texts
+from geostory.labels import display_name
+from geostory.scaffold import create_story
 
-from conftest import HARBIN, need
+from conftest import HARBIN, ROOT, need
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -78,9 +87,19 @@ def test_contact_sheet_and_gif(built, harbin):
         assert gif.info.get("loop") == 0
 
 
-def test_rebuild_is_byte_identical(harbin):
-    frame = harbin.frames[3]
-    assert render_frame(harbin, frame) == render_frame(harbin, frame.id)
+def test_rebuild_is_byte_identical(built, tmp_path):
+    """A second build, in a separate process with another hash seed, writes the same bytes: every frame,
+    the contact sheet and the GIF."""
+    out, _, _ = built
+    again = tmp_path / "again"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-m", "geostory", "frames", str(HARBIN), "-o", str(again)], check=True,
+                   capture_output=True, env=env, cwd=ROOT)
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    second = {p.name: p.read_bytes() for p in again.iterdir()}
+    assert sorted(first) == sorted(second)
+    assert {"contact-sheet.png", "harbin-1932.gif"} <= set(first)
+    assert [name for name in sorted(first) if first[name] != second[name]] == []
 
 
 def _label(family: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -96,7 +115,7 @@ def _label(family: list[str]) -> tuple[np.ndarray, list[str]]:
 
 
 def test_chinese_is_drawn_with_a_cjk_font_not_tofu():
-    with_cjk, missing = _label(fonts.families())
+    with_cjk, missing = _label(fonts.families(fonts.cjk_font()))
     assert missing == []
     assert (with_cjk < 128).sum() > 400, "no ink where the Chinese label should be"
     tofu, missing_without = _label(["DejaVu Sans"])  # the control: a Latin-only font cannot draw these
@@ -113,15 +132,70 @@ def test_frame_pictures_draw_every_glyph(harbin):
     assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
 
 
-def test_missing_cjk_font_names_the_package(monkeypatch):
-    fonts.cjk_font.cache_clear()
-    monkeypatch.setattr(fonts, "_registered", lambda: None)
-    monkeypatch.setattr(fonts, "_candidates", lambda: [])
-    try:
-        with pytest.raises(fonts.FontMissing, match="fonts-noto-cjk"):
-            fonts.cjk_font()
-    finally:
-        fonts.cjk_font.cache_clear()
+def test_font_search_paths_find_the_cjk_font():
+    found = fonts.cjk_font()
+    assert found.family in fonts.FAMILIES
+    for search in ([found.path], [found.path.parent]):
+        assert fonts.cjk_font(search).family in fonts.FAMILIES
+
+
+def test_missing_cjk_font_names_the_package(tmp_path):
+    with pytest.raises(fonts.FontMissing, match="fonts-noto-cjk") as caught:
+        fonts.cjk_font([tmp_path])
+    assert isinstance(caught.value, UsageError)
+    assert "\n" not in str(caught.value)
+
+
+def test_cli_reports_a_missing_cjk_font_in_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv(fonts.ENV, str(tmp_path / "no-fonts-here"))
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main(["frames", str(HARBIN), "-o", str(tmp_path / "frames")])
+    assert code == 2
+    assert len(err.getvalue().splitlines()) == 1
+    assert "fonts-noto-cjk" in err.getvalue()
+    assert not (tmp_path / "frames").exists()
+
+
+@pytest.fixture
+def latin_story(tmp_path):
+    """The starter story with every Chinese name and label removed."""
+    root = create_story(tmp_path / "waterloo")
+    for path in root.iterdir():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data.pop("title_zh", None)
+        for side in data.get("sides", {}).values():
+            side.pop("label_zh", None)
+        for feature in data.get("features", []):
+            feature["properties"].pop("name_zh", None)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    story = load_story(root)
+    assert not fonts.has_cjk(story_texts(story))
+    return story
+
+
+def test_story_without_chinese_names_renders_without_none(latin_story, tmp_path):
+    places = latin_story.layers["places"]
+    assert [display_name(f.props) for f in places] == [f.props.name_en for f in places]
+    # no CJK font anywhere: a story without Chinese text still renders, with DejaVu Sans
+    renderer = FrameRenderer(latin_story, font_search=[tmp_path])
+    assert renderer.families == [fonts.LATIN_FAMILY]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for index, frame in enumerate(latin_story.frames, start=1):
+            texts = [t.get_text() for t in renderer.figure(frame, index).findobj(Text)]
+            assert not [t for t in texts if "None" in t]
+            assert any(f.props.name_en in texts for f in places), "no place label drawn"
+        png = renderer.render(latin_story.frames[-1], len(latin_story.frames))
+    assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == SIZE_PX
+
+
+def test_story_with_chinese_needs_the_cjk_font(tmp_path):
+    story = load_story(create_story(tmp_path / "waterloo"))
+    with pytest.raises(fonts.FontMissing, match="fonts-noto-cjk"):
+        FrameRenderer(story, font_search=[tmp_path / "empty"])
 
 
 def test_failed_build_leaves_nothing_behind(harbin, tmp_path, monkeypatch):
@@ -147,21 +221,77 @@ def test_refuses_to_replace_a_folder_with_other_files(harbin, tmp_path):
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
-@pytest.mark.parametrize(
-    ("start", "end", "certainty", "expected"),
-    [
-        ("1932-02-04", None, "exact", "4 February 1932"),
-        ("1932-02-04", "1932-02-05", "exact", "4–5 February 1932"),
-        ("1932-01-25", "1932-02-05", "exact", "25 January – 5 February 1932"),
-        ("1931-11", None, "approximate", "c. November 1931"),
-        ("1931-11", "1931-12", "approximate", "c. November – December 1931"),
-        ("1932-01", "1932-01-24", "exact", "January – 24 January 1932"),
-        ("1931-12-30", "1932-01-02", "exact", "30 December 1931 – 2 January 1932"),
-        ("1932-01-27", None, "disputed", "27 January 1932 (disputed)"),
-    ],
-)
-def test_date_label(start, end, certainty, expected):
-    from geostory.schema import Dated
+def _collections(fig) -> list[dict]:
+    from matplotlib.colors import to_hex
 
-    note = None if certainty == "exact" else "why"
-    assert date_label(Dated(start=start, end=end, date_certainty=certainty, date_note=note)) == expected
+    out = []
+    for c in fig.axes[0].collections:
+        edge, face = c.get_edgecolor(), c.get_facecolor()
+        out.append({"edge": to_hex(edge[0]) if len(edge) else None, "face": to_hex(face[0]) if len(face) else None,
+                    "width": float(c.get_linewidth()[0]), "alpha": c.get_alpha(), "z": c.get_zorder()})
+    return out
+
+
+def test_map_styles_come_from_styles_json(harbin):
+    """Casing, hollow heads, fading and drawing order as styles.json says, as the web map and QGIS draw them."""
+    from geostory.frames.render import PX
+    from geostory.styles import styles
+
+    st = styles()
+    kinds = st["movement_kinds"]
+    renderer = FrameRenderer(harbin)
+    index, frame = next((i, fr) for i, fr in enumerate(harbin.frames, start=1)
+                        if "second-division-rail-mukden-shuangcheng" in fr.features)
+    drawn = _collections(renderer.figure(frame, index))
+    casing = [c for c in drawn if c["edge"] == st["casing"]["colour"] and c["face"] is None]
+    assert [c["width"] for c in casing] == [pytest.approx((kinds["rail"]["width"] + st["casing"]["extra_width"]) * PX)]
+    assert not [c for c in drawn if c["edge"] == "#1d1d1d"]
+    hollow = kinds["intended"]
+    assert [c for c in drawn if c["face"] == st["hollow_head_fill"] and c["width"] == 1.4
+            and c["alpha"] == pytest.approx(hollow["opacity"] * st["faded"]["opacity"])]  # an earlier intended move
+    faded = [c for c in drawn if c["face"] is None and c["alpha"] is not None and c["alpha"] < 0.9]
+    assert faded and all(c["alpha"] == pytest.approx(kinds["advance"]["opacity"] * st["faded"]["opacity"])
+                         or c["alpha"] == pytest.approx(hollow["opacity"] * st["faded"]["opacity"]) for c in faded)
+    assert any(c["width"] == pytest.approx(kinds["advance"]["width"] * PX * st["faded"]["width_factor"]) for c in faded)
+    events = [c for c in drawn if c["face"] == st["layers"]["events"]["fill"]]
+    assert {c["alpha"] for c in events} == {st["faded"]["opacity"], 1.0}
+
+    layers = st["layers"]
+    z = {"rivers": [c["z"] for c in drawn if c["edge"] == layers["rivers"]["colour"]],
+         "railways": [c["z"] for c in drawn if c["edge"] == layers["railways"]["colour"]],
+         "movements": [c["z"] for c in drawn if c in faded or c in casing],
+         "places": [c["z"] for c in drawn
+                    if c["face"] == layers["places"]["fill"] and c["edge"] == layers["places"]["colour"]],
+         "events": [c["z"] for c in events]}
+    order = [name for name in st["draw_order"] if z[name]]
+    assert order == st["draw_order"]
+    assert all(max(z[a]) < min(z[b]) for a, b in zip(order, order[1:]))
+
+
+def test_each_frame_shows_the_shared_view(harbin):
+    """The map fits geometry.frame_bounds (the web map's and QGIS's view) to its own aspect ratio."""
+    from pyproj import Transformer
+
+    from geostory.geometry import frame_bounds
+
+    renderer = FrameRenderer(harbin)
+    to_map = Transformer.from_crs("EPSG:4326", renderer.crs, always_xy=True)
+    for frame in harbin.frames:
+        x0, y0, x1, y1 = renderer.extent(frame)
+        assert (x1 - x0) / (y1 - y0) == pytest.approx(renderer.aspect)
+        west, south, east, north = frame_bounds(harbin, frame)
+        xs, ys = to_map.transform([west, west, east, east], [south, north, south, north])
+        assert x0 <= min(xs) + 1 and max(xs) <= x1 + 1 and y0 <= min(ys) + 1 and max(ys) <= y1 + 1
+        snug = min(xs) - x0 < 1000 or min(ys) - y0 < 1000  # widened along one axis only (1 km: curved edges)
+        assert snug, f"{frame.id}: the view is padded on both axes"
+
+
+def test_panel_words_come_from_geostory_labels(harbin):
+    from geostory.labels import date_label, short_citation
+
+    index, frame = next((i, fr) for i, fr in enumerate(harbin.frames, start=1) if fr.date_certainty == "disputed")
+    texts = [t.get_text() for t in FrameRenderer(harbin).figure(frame, index).findobj(Text)]
+    assert date_label(frame) in texts and date_label(frame).endswith("(disputed)")
+    sources = " ".join(t.replace("\n", " ") for t in texts if t.startswith("Sources: "))
+    for c in frame.sources:
+        assert short_citation(c, harbin.meta) in sources

@@ -23,7 +23,7 @@ CURVE_SEGMENTS = 32
 DECIMALS = 5
 FRAME_MARGIN = 0.12
 """Share of the frame's width and height added on each side, so nothing sits on the edge."""
-FRAME_MIN_KM = 40.0
+FRAME_MIN_KM = 120.0
 """The smallest view a frame gets, so a frame about one town still shows its surroundings."""
 
 

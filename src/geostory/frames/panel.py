@@ -5,28 +5,39 @@ actually shows.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Polygon
+from matplotlib.patches import Patch, Polygon, Rectangle
 
+from ..labels import date_label
 from ..schema import Frame, MovementProps
 from ..story import Story
 from ..styles import dash_list, styles
-from .text import caption, date_label, source_line, wrap
+from .text import caption, source_line, wrap
 
 INK = "#1f1f1f"
 MUTED = "#6b6b6b"
 ACCENT = "#8c1d18"
 PX = 0.75
 NEUTRAL = "#4a4a4a"
+PAPER = "#f4f1ea"
+"""The map's background; line keys are drawn on a swatch of it, so a white casing shows as on the map."""
+MARKERS = {"circle": "o", "square": "s", "diamond": "D", "triangle": "^"}
+"""styles.json shapes of point symbols as matplotlib markers."""
 
 
+@dataclass(eq=False)  # hashable: matplotlib looks handles up in its handler map
 class ArrowKey:
     """A legend handle: a movement arrow with a colour, width, dash, head and opacity."""
 
-    def __init__(self, colour: str, width: float, dash: str | None, head: str = "filled", alpha: float = 1.0,
-                 casing: bool = False) -> None:
-        self.colour, self.width, self.dash, self.head, self.alpha, self.casing = colour, width, dash, head, alpha, casing
+    colour: str
+    width: float
+    dash: str | None
+    head: str = "filled"
+    alpha: float = 1.0
+    casing: bool = False
 
 
 class ArrowHandler(HandlerBase):
@@ -36,16 +47,18 @@ class ArrowHandler(HandlerBase):
         head = min(height * 1.05, width * 0.35)
         lw = key.width * PX
         dashes = [d * PX / lw for d in dash_list(key.dash)]
-        artists = []
+        st = styles()
+        artists = [swatch(x0, y, width, height)]
         if key.casing:
-            artists.append(Line2D([x0, x1 - head * 0.6], [y, y], color="#1d1d1d", linewidth=lw + 1.8, alpha=key.alpha))
+            artists.append(Line2D([x0, x1 - head * 0.6], [y, y], color=st["casing"]["colour"], alpha=key.alpha,
+                                  linewidth=lw + st["casing"]["extra_width"] * PX, solid_capstyle="butt"))
         line = Line2D([x0, x1 - head * 0.6], [y, y], color=key.colour, linewidth=lw, alpha=key.alpha,
                       solid_capstyle="butt", dash_capstyle="butt")
         if dashes:
             line.set_dashes(dashes)
         hollow = key.head == "hollow"
         tri = Polygon([[x1, y], [x1 - head, y + head * 0.42], [x1 - head, y - head * 0.42]], closed=True,
-                      facecolor="white" if hollow else key.colour, edgecolor=key.colour,
+                      facecolor=st["hollow_head_fill"] if hollow else key.colour, edgecolor=key.colour,
                       linewidth=1.2 if hollow else 0.5, alpha=key.alpha)
         artists += [line, tri]
         for a in artists:
@@ -53,7 +66,39 @@ class ArrowHandler(HandlerBase):
         return artists
 
 
-def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], visible_events: bool):
+def swatch(x0: float, y: float, width: float, height: float) -> Rectangle:
+    pad = height * 0.35
+    return Rectangle((x0 - pad, y - height / 2 - pad), width + 2 * pad, height + 2 * pad, facecolor=PAPER,
+                     edgecolor="none")
+
+
+class LineKey:
+    """A legend handle for a context line (river, railway), drawn on the paper swatch."""
+
+    def __init__(self, spec: dict) -> None:
+        self.spec = spec
+
+
+class LineHandler(HandlerBase):
+    def create_artists(self, legend, key, xdescent, ydescent, width, height, fontsize, trans):
+        y = height / 2 - ydescent
+        x0 = -xdescent
+        lw = key.spec["width"] * PX
+        artists = [swatch(x0, y, width, height)]
+        if key.spec.get("casing"):
+            casing = styles()["casing"]
+            artists.append(Line2D([x0, x0 + width], [y, y], color=casing["colour"],
+                                  linewidth=lw + casing["extra_width"] * PX, solid_capstyle="butt"))
+        line = Line2D([x0, x0 + width], [y, y], color=key.spec["colour"], linewidth=lw, solid_capstyle="butt")
+        if key.spec.get("dash"):
+            line.set_dashes([d * PX / lw for d in dash_list(key.spec["dash"])])
+        artists.append(line)
+        for a in artists:
+            a.set_transform(trans)
+        return artists
+
+
+def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers_shown: set[str]):
     st = styles()
     handles, labels = [], []
     sides = [s for s in story.meta.sides if any(p.side == s for p, _ in kinds)]
@@ -72,30 +117,33 @@ def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], visibl
             handles.append(ArrowKey(NEUTRAL, 3.0, spec["dash"]))
             labels.append(spec["label"])
     if any(not now for _, now in kinds):
-        handles.append(ArrowKey(NEUTRAL, 3.0, None, alpha=st["faded_opacity"]))
+        handles.append(ArrowKey(NEUTRAL, 3.0 * st["faded"]["width_factor"], None, alpha=st["faded"]["opacity"]))
         labels.append("Earlier movement")
     layers = st["layers"]
-    if visible_events:
-        handles.append(Line2D([], [], marker="o", linestyle="none", markersize=layers["events"]["radius"] * 2 * PX,
+    if "events" in layers_shown:
+        handles.append(Line2D([], [], marker=MARKERS[layers["events"].get("shape", "circle")], linestyle="none",
+                              markersize=layers["events"]["radius"] * 2 * PX,
                               markerfacecolor=layers["events"]["fill"], markeredgecolor=layers["events"]["colour"]))
-        labels.append("Event")
-    handles.append(Line2D([], [], marker="o", linestyle="none", markersize=layers["places"]["radius"][1] * 2 * PX,
-                          markerfacecolor=layers["places"]["fill"], markeredgecolor=layers["places"]["colour"]))
-    labels.append("Place")
-    if story.layers.get("rivers"):
-        handles.append(Line2D([], [], color=layers["rivers"]["colour"], linewidth=layers["rivers"]["width"] * PX))
+        labels.append(layers["events"]["label"])
+    if "places" in layers_shown:
+        handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor=layers["places"]["fill"],
+                              markersize=layers["places"]["radius"][1] * 2 * PX,
+                              markeredgecolor=layers["places"]["colour"]))
+        labels.append(layers["places"]["label"])
+    if "rivers" in layers_shown:
+        handles.append(LineKey(layers["rivers"]))
         labels.append(layers["rivers"]["label"])
-    if story.layers.get("railways"):
-        rail = layers["railways"]
-        line = Line2D([], [], color=rail["colour"], linewidth=rail["width"] * PX)
-        line.set_dashes([d * PX / (rail["width"] * PX) for d in dash_list(rail.get("dash"))])
-        handles.append(line)
-        labels.append(rail["label"])
+    if "railways" in layers_shown:
+        handles.append(LineKey(layers["railways"]))
+        labels.append(layers["railways"]["label"])
     return handles, labels
 
 
-def draw(fig, renderer, story: Story, frame: Frame, index: int, kinds, map_box) -> None:
-    """Stack the panel's texts from the top, measuring each so the next starts just below it."""
+def draw(fig, renderer, story: Story, frame: Frame, index: int, kinds, layers_shown: set[str], map_box) -> None:
+    """Stack the panel's texts from the top, measuring each so the next starts just below it.
+
+    ``kinds``: the movements in view, each with whether it is current; ``layers_shown``: the other layers
+    with something in view. The key explains only those."""
     fig_h = fig.get_figheight() * fig.dpi
     left = map_box[0] + map_box[2] + 0.022
     right = 0.985
@@ -124,9 +172,7 @@ def draw(fig, renderer, story: Story, frame: Frame, index: int, kinds, map_box) 
     put(frame.title, chars=34, gap=0.010, fontsize=13.5, color=INK, fontweight="bold", linespacing=1.15)
     put(caption(frame.narrative), chars=56, gap=0.018, fontsize=9.5, color="#333333", linespacing=1.4)
     put(source_line(story, frame), chars=84, gap=0.014, fontsize=7, color=MUTED, linespacing=1.3)
-    visible_events = any(f.id in frame.features or (f.first_day and f.first_day <= frame.last.last)
-                         for f in story.layers.get("events", ()))
-    handles, labels = legend_entries(story, kinds, visible_events)
+    handles, labels = legend_entries(story, kinds, layers_shown)
     bottom = map_box[1]
     sizes = ((8, 0.55), (7.4, 0.4), (6.8, 0.25))
     for size, spacing in sizes:  # shrink the key if a long caption crowds it
@@ -134,7 +180,7 @@ def draw(fig, renderer, story: Story, frame: Frame, index: int, kinds, map_box) 
                             bbox_transform=fig.transFigure, frameon=False, fontsize=size, handlelength=3.4,
                             handleheight=1.0, labelspacing=spacing, borderaxespad=0, borderpad=0, title="Key",
                             title_fontproperties={"size": size + 0.5, "weight": "bold"}, alignment="left",
-                            handler_map={ArrowKey: ArrowHandler()})
+                            handler_map={ArrowKey: ArrowHandler(), LineKey: LineHandler()})
         if legend.get_window_extent(renderer).y0 / fig_h >= bottom or size == sizes[-1][0]:
             break
         legend.remove()

@@ -1,4 +1,4 @@
-"""The map's coordinate system and each frame's extent.
+"""The map's coordinate system, and each frame's view (``geometry.frame_bounds``) fitted to the picture.
 
 Frame pictures are drawn in a *local Lambert conformal conic* projection fitted to the story (standard
 parallels at 1/6 and 5/6 of its latitude range, central meridian through its middle), in metres. Why not
@@ -13,16 +13,11 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+import shapely
 from pyproj import CRS, Transformer
 
 from ..story import Story
-
-MARGIN = 0.12
-"""Share of the features' extent added on every side, so arrows and labels do not touch the frame."""
-MIN_WIDTH_M = 110_000.0
-"""The narrowest map, so a frame about one town still shows its surroundings. The web map fits the same
-bounds (``focus``, else ``features``) with ``maxZoom: 10``; at 45° N zoom 10 is about 107 m per pixel, so
-the ~1030 px wide map of a frame picture at that zoom would span about 110 km."""
 
 
 def story_crs(story: Story) -> CRS:
@@ -41,18 +36,18 @@ def story_crs(story: Story) -> CRS:
     )
 
 
-def fit_extent(bounds: tuple[float, float, float, float], aspect: float) -> tuple[float, float, float, float]:
-    """Pad projected ``bounds`` by MARGIN, then widen one side so width / height equals ``aspect``."""
-    minx, miny, maxx, maxy = bounds
-    w, h = maxx - minx, maxy - miny
-    pad = MARGIN * max(w, h)
-    w, h = max(w + 2 * pad, 1.0), max(h + 2 * pad, 1.0)
+def fit_extent(bounds: tuple[float, float, float, float], crs: CRS, aspect: float) -> tuple[float, float, float, float]:
+    """The WGS84 view ``bounds`` (west, south, east, north) from ``geometry.frame_bounds``, projected, then
+    widened along one axis about its centre so width / height equals ``aspect``. Margin and minimum size are
+    already in ``bounds``: the pictures show the same view as the web map and the QGIS bookmarks."""
+    edge = shapely.segmentize(shapely.box(*bounds), max(bounds[2] - bounds[0], bounds[3] - bounds[1]) / 16)
+    xs, ys = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(*np.asarray(edge.exterior.coords).T)
+    minx, miny, maxx, maxy = min(xs), min(ys), max(xs), max(ys)
+    w, h = max(maxx - minx, 1.0), max(maxy - miny, 1.0)
     if w / h < aspect:
         w = h * aspect
     else:
         h = w / aspect
-    if w < MIN_WIDTH_M:
-        w, h = MIN_WIDTH_M, MIN_WIDTH_M / aspect
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
     return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
 

@@ -12,31 +12,30 @@ import geopandas
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.patches import Polygon as PolygonPatch
-from matplotlib.transforms import Bbox
-from matplotlib_scalebar.scalebar import ScaleBar
 from shapely import affinity
 from shapely.geometry import Point
 from shapely.geometry import box as shapely_box
 from shapely.ops import substring
 
 from .. import geometry
+from ..labels import display_name
 from ..schema import Frame, MovementProps
 from ..story import Story
 from ..styles import movement_style, styles
 from . import fonts, panel
+from .furniture import furniture
 from .labels import Placer, point_candidates
-from .projection import fit_extent, north_angle, story_crs
+from .projection import fit_extent, story_crs
+from .text import short_name, story_texts
 
 SIZE_PX = (1600, 1000)
 """16:10 at 150 dpi: 10.7 × 6.7 inches, sharp on a 1080p slide and printable at A5 landscape."""
 DPI = 150
 MAP_BOX = (0.012, 0.06, 0.645, 0.925)  # left, bottom, width, height as shares of the figure
-PAPER = "#f4f1ea"
 PX = 0.75  # styles.json widths and dashes are CSS pixels; one CSS pixel is 0.75 pt
 RIVER_LABEL = "#2f6ea5"
 EVENT_LABEL = "#6b4a06"
-HEAD_CAP = 0.045
+HEAD_CAP = 0.035
 """Arrow heads are sized in kilometres by ``geometry.arrows``; on a frame zoomed to one town a 16 km head
 would swamp the map, so a head longer than this share of the map's width is shrunk about its tip."""
 PNG_METADATA = {"Software": None}  # no matplotlib version in the file, so rebuilds are byte-identical
@@ -57,20 +56,26 @@ class _Canvas(FigureCanvasAgg):
         pass
 
 
-def _short(text: str, limit: int = 34) -> str:
-    """Event names can be sentences; on the map keep the part before a colon, cut at a word."""
-    text = text.split(": ")[0]
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;") + "…"
+def layer_z(style) -> dict[str, float]:
+    """A zorder per layer from styles.json's draw_order, two apart: earlier features at z, current at z + 1."""
+    return {layer: 2.0 + 2 * i for i, layer in enumerate(style["draw_order"])}
 
 
 class FrameRenderer:
-    def __init__(self, story: Story, size_px: tuple[int, int] = SIZE_PX, dpi: int = DPI) -> None:
+    """Draws the frames of one story; ``font_search`` is passed to ``fonts.cjk_font`` (None: the defaults)."""
+
+    def __init__(self, story: Story, size_px: tuple[int, int] = SIZE_PX, dpi: int = DPI,
+                 font_search=None) -> None:
         self.story = story
         self.size_px = size_px
         self.dpi = dpi
-        self.families = fonts.families()  # fails early, naming the package, if no CJK font is installed
+        # fails early, naming the package, if the story has CJK text and no CJK font is installed
+        self.font = fonts.text_font(story_texts(story), font_search)
+        self.families = fonts.families(self.font)
+        self.rc = {"font.family": self.families, "axes.unicode_minus": False, "path.simplify": False}
         self.crs = story_crs(story)
         self.style = styles()
+        self.z = layer_z(self.style)
         features = story.features()
         projected = geopandas.GeoSeries([f.geometry for f in features], crs="EPSG:4326").to_crs(self.crs)
         self.geom = dict(zip([f.id for f in features], projected))
@@ -84,16 +89,20 @@ class FrameRenderer:
     # -- layout -------------------------------------------------------------------------------------------
 
     def extent(self, frame: Frame) -> tuple[float, float, float, float]:
-        """Fit the frame's focus (else its features) with a margin, like the web map's fitBounds."""
-        ids = frame.focus or frame.features
-        shapes = [self.arrows[i][0] if i in self.arrows else self.geom[i] for i in ids if i in self.geom]
-        bounds = geopandas.GeoSeries(shapes).total_bounds
-        return fit_extent(tuple(bounds), self.aspect)
+        """The frame's view (``geometry.frame_bounds``, shared with the web map and QGIS) fitted to the map."""
+        return fit_extent(geometry.frame_bounds(self.story, frame), self.crs, self.aspect)
 
     def render(self, frame: Frame, index: int) -> bytes:
         """The PNG bytes of frame number ``index`` (1-based)."""
-        rc = {"font.family": self.families, "axes.unicode_minus": False, "path.simplify": False}
-        with matplotlib.rc_context(rc):
+        with matplotlib.rc_context(self.rc):
+            fig = self.figure(frame, index)
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=self.dpi, metadata=PNG_METADATA)
+            return buf.getvalue()
+
+    def figure(self, frame: Frame, index: int) -> Figure:
+        """The matplotlib figure of frame number ``index``, laid out; ``render`` saves it as PNG."""
+        with matplotlib.rc_context(self.rc):
             w, h = self.size_px
             fig = Figure(figsize=(w / self.dpi, h / self.dpi), dpi=self.dpi, facecolor="white")
             _Canvas(fig)
@@ -102,26 +111,25 @@ class FrameRenderer:
             ax.set_xlim(x0, x1)
             ax.set_ylim(y0, y1)
             ax.set_aspect("equal", adjustable="datalim")
-            ax.set_facecolor(PAPER)
+            ax.set_facecolor(panel.PAPER)
             ax.set_xticks([])
             ax.set_yticks([])
             for spine in ax.spines.values():
                 spine.set_color("#555555")
                 spine.set_linewidth(0.8)
-            visible = {f.id for f in self.story.visible_in(frame)}
-            current = set(frame.features)
+            states = self.story.frame_states(frame)
+            current = {i for i, state in states.items() if state == "current"}
             self._context(ax)
-            kinds = self._movements(ax, visible, current, (x0, y0, x1, y1))
-            self._points(ax, visible, current)
+            kinds = self._movements(ax, states, (x0, y0, x1, y1))
+            self._points(ax, states)
             renderer = fig.canvas.get_renderer()
-            placer = Placer(ax, renderer, self._furniture(ax, renderer))
-            self._labels(ax, placer, frame, visible, current, (x0, y0, x1, y1))
+            placer = Placer(ax, renderer, furniture(ax, renderer, self.crs, self.families))
+            self._labels(ax, placer, frame, current, (x0, y0, x1, y1))
             ax.set_xlabel("")
             ax.set_ylabel("")  # geopandas labels projected axes "Easting [metre]"; a map does not need it
-            panel.draw(fig, renderer, self.story, frame, index, kinds, MAP_BOX)
-            buf = io.BytesIO()
-            fig.savefig(buf, format="png", dpi=self.dpi, metadata=PNG_METADATA)
-            return buf.getvalue()
+            panel.draw(fig, renderer, self.story, frame, index, kinds, self._in_view(states, (x0, y0, x1, y1)),
+                       MAP_BOX)
+            return fig
 
     # -- map layers ---------------------------------------------------------------------------------------
 
@@ -133,13 +141,18 @@ class FrameRenderer:
         rivers = [f.id for f in self.story.layers.get("rivers", ())]
         if rivers:
             s = layers["rivers"]
-            self._series(rivers).plot(ax=ax, color=s["colour"], linewidth=s["width"] * PX, zorder=2,
+            self._series(rivers).plot(ax=ax, color=s["colour"], linewidth=s["width"] * PX, zorder=self.z["rivers"],
                                       capstyle="round", joinstyle="round")
         railways = [f.id for f in self.story.layers.get("railways", ())]
         if railways:
             s = layers["railways"]
             width = s["width"] * PX
-            self._series(railways).plot(ax=ax, color=s["colour"], linewidth=width, zorder=3,
+            z = self.z["railways"]
+            if s.get("casing"):
+                casing = self.style["casing"]
+                self._series(railways).plot(ax=ax, color=casing["colour"], zorder=z - 0.1,
+                                            linewidth=width + casing["extra_width"] * PX)
+            self._series(railways).plot(ax=ax, color=s["colour"], linewidth=width, zorder=z,
                                         linestyle=_dashes(s.get("dash"), width))
 
     def _arrow(self, feature_id: str, map_width: float):
@@ -157,11 +170,11 @@ class FrameRenderer:
                 shaft = substring(path, 0, max(path.length - cap * 0.6, 0))
         return shaft, head
 
-    def _movements(self, ax, visible: set[str], current: set[str], extent) -> list[tuple[MovementProps, bool]]:
+    def _movements(self, ax, states: dict[str, str], extent) -> list[tuple[MovementProps, bool]]:
         """Draw earlier movements faded, then the frame's own on top; return what the legend must explain.
 
         Pieces that share a style are drawn in one geopandas call (one matplotlib collection each)."""
-        faded = self.style["faded_opacity"]
+        faded, casing = self.style["faded"], self.style["casing"]
         view = shapely_box(*extent)
         map_width = extent[2] - extent[0]
         shown = []
@@ -171,81 +184,59 @@ class FrameRenderer:
             batches.setdefault(tuple(sorted(style.items())), []).append(geom)
 
         for f in self.story.layers.get("movements", ()):
-            if f.id not in visible:
+            if f.id not in states:
                 continue
-            now = f.id in current
+            now = states[f.id] == "current"
             st = movement_style(f.props, self.story.meta)
             shaft, head = self._arrow(f.id, map_width)
-            width = st["width"] * PX * (1.0 if now else 0.8)
-            alpha = st["opacity"] * (1.0 if now else faded)
-            z = 8 if now else 4
-            if now:  # a white halo lifts the frame's own movements off everything else
-                add(shaft, color="white", linewidth=width + 3.2, zorder=z - 0.2, capstyle="round")
-                add(head, facecolor="white", edgecolor="white", linewidth=3.0, zorder=z - 0.2)
+            width = st["width"] * PX * (1.0 if now else faded["width_factor"])
+            alpha = st["opacity"] * (1.0 if now else faded["opacity"])
+            z = self.z["movements"] + (1 if now else 0)
             if st["casing"]:
-                add(shaft, color="#1d1d1d", linewidth=width + 1.8, zorder=z - 0.1, alpha=alpha)
-            add(shaft, color=st["colour"], linewidth=width, alpha=alpha, zorder=z,
+                add(shaft, color=casing["colour"], linewidth=width + casing["extra_width"] * PX, alpha=alpha,
+                    zorder=z, capstyle="butt")
+            add(shaft, color=st["colour"], linewidth=width, alpha=alpha, zorder=z + 0.1,
                 linestyle=_dashes(st["dash"], width), capstyle="butt")
             hollow = st["head"] == "hollow"
-            add(head, facecolor="white" if hollow else st["colour"], edgecolor=st["colour"],
-                linewidth=1.4 if hollow else 0.6, alpha=alpha, zorder=z + 0.1, joinstyle="miter")
+            add(head, facecolor=self.style["hollow_head_fill"] if hollow else st["colour"], edgecolor=st["colour"],
+                linewidth=1.4 if hollow else 0.6, alpha=alpha, zorder=z + 0.2, joinstyle="miter")
             if shaft.intersects(view) or head.intersects(view):  # the key explains only what is in view
                 shown.append((f.props, now))
         for style, geoms in batches.items():
             geopandas.GeoSeries(geoms, crs=self.crs).plot(ax=ax, **dict(style))
         return shown
 
-    def _points(self, ax, visible: set[str], current: set[str]) -> None:
-        layers = self.style["layers"]
+    def _in_view(self, states: dict[str, str], extent) -> set[str]:
+        """The layers (other than movements) with a feature shown in the map, for the key."""
+        view = shapely_box(*extent)
+        return {layer for layer, features in self.story.layers.items()
+                if any(f.id in states and view.intersects(self.geom[f.id]) for f in features)}
+
+    def _points(self, ax, states: dict[str, str]) -> None:
+        """Places, then events (earlier ones faded like movements)."""
+        layers, faded = self.style["layers"], self.style["faded"]
         s = layers["places"]
         places = list(self.story.layers.get("places", ()))
         if places:
             radius = [s["radius"][f.props.label_rank - 1] * PX for f in places]
             self._series([f.id for f in places]).plot(
                 ax=ax, marker="o", markersize=[(2 * r) ** 2 for r in radius], color=s["fill"],
-                edgecolor=s["colour"], linewidth=1.1, zorder=9.5)
+                edgecolor=s["colour"], linewidth=1.1, zorder=self.z["places"])
         s = layers["events"]
-        events = [f for f in self.story.layers.get("events", ()) if f.id in visible]
+        events = [f.id for f in self.story.layers.get("events", ()) if f.id in states]
         for now in (False, True):
-            ids = [f.id for f in events if (f.id in current) == now]
+            ids = [i for i in events if (states[i] == "current") == now]
             if ids:
-                size = (2 * s["radius"] * PX * (1.0 if now else 0.8)) ** 2
-                self._series(ids).plot(ax=ax, marker="o", markersize=size, color=s["fill"], edgecolor=s["colour"],
-                                       linewidth=1.1, zorder=10 if now else 5,
-                                       alpha=1.0 if now else self.style["faded_opacity"] + 0.2)
+                size = (2 * s["radius"] * PX * (1.0 if now else faded["width_factor"])) ** 2
+                self._series(ids).plot(ax=ax, marker=panel.MARKERS[s.get("shape", "circle")], markersize=size,
+                                       color=s["fill"], edgecolor=s["colour"], linewidth=1.1,
+                                       zorder=self.z["events"] + (1 if now else 0),
+                                       alpha=1.0 if now else faded["opacity"])
 
-    def _furniture(self, ax, renderer) -> list[Bbox]:
-        """Scale bar (lower left) and north arrow (lower right); return their boxes so labels avoid them."""
-        bar = ScaleBar(1, "m", location="lower left", length_fraction=0.22, width_fraction=0.01, box_alpha=0.75,
-                       color="#222222", border_pad=0.7, pad=0.35, sep=3, scale_loc="top",
-                       font_properties={"size": 7.5, "family": self.families})
-        ax.add_artist(bar)
-        x0, y0, x1, y1 = ax.get_xlim()[0], ax.get_ylim()[0], ax.get_xlim()[1], ax.get_ylim()[1]
-        size = (y1 - y0) * 0.045
-        cx, cy = x1 - (x1 - x0) * 0.045, y0 + (y1 - y0) * 0.07
-        angle = north_angle(self.crs, cx, cy)
-
-        t = math.radians(angle)
-        ux, uy = math.sin(t), math.cos(t)  # towards true north
-        nx, ny = -uy, ux
-        tip = (cx + ux * size, cy + uy * size)
-        tail = (cx - ux * size * 0.8, cy - uy * size * 0.8)
-        left = (cx - ux * size * 0.45 + nx * size * 0.45, cy - uy * size * 0.45 + ny * size * 0.45)
-        right = (cx - ux * size * 0.45 - nx * size * 0.45, cy - uy * size * 0.45 - ny * size * 0.45)
-        ax.add_patch(PolygonPatch([tip, left, tail], closed=True, facecolor="#222222", edgecolor="#222222",
-                                  linewidth=0.8, zorder=21))
-        ax.add_patch(PolygonPatch([tip, right, tail], closed=True, facecolor="white", edgecolor="#222222",
-                                  linewidth=0.8, zorder=21))
-        ax.text(cx + ux * size * 1.45, cy + uy * size * 1.45, "N", ha="center", va="center", fontsize=9,
-                fontweight="bold", color="#222222", zorder=21, rotation=-angle)
-        box = ax.get_window_extent(renderer)
-        return [Bbox.from_extents(box.x0, box.y0, box.x0 + box.width * 0.3, box.y0 + box.height * 0.1),
-                Bbox.from_extents(box.x1 - box.width * 0.09, box.y0, box.x1, box.y0 + box.height * 0.16)]
-
-    def _labels(self, ax, placer: Placer, frame: Frame, visible, current, extent) -> None:
+    def _labels(self, ax, placer: Placer, frame: Frame, current: set[str], extent) -> None:
         x0, y0, x1, y1 = extent
         view = shapely_box(x0, y0, x1, y1)
-        radius = self.style["layers"]["places"]["radius"]
+        radius, events = self.style["layers"]["places"]["radius"], self.style["layers"]["events"]
         places = [f for f in self.story.layers.get("places", ()) if view.contains(self.geom[f.id])]
         for f in places:
             placer.block(placer.marker_box(self.geom[f.id].x, self.geom[f.id].y, radius[f.props.label_rank - 1] * PX))
@@ -259,13 +250,13 @@ class FrameRenderer:
                 continue
             size = {1: 9.5, 2: 8.5, 3: 7.5}[rank] + (0.5 if ours else 0)
             g = self.geom[f.id]
-            placer.place(f"{f.props.name_en} {f.props.name_zh}", (g.x, g.y), point_candidates(radius[rank - 1] * PX),
+            placer.place(display_name(f.props), (g.x, g.y), point_candidates(radius[rank - 1] * PX),
                          required=ours or rank == 1, fontsize=size, color="#111111" if ours else "#3a3a3a",
                          fontweight="bold" if ours or rank == 1 else "normal")
         for f in self.story.layers.get("events", ()):
             g = self.geom[f.id]
             if f.id in current and view.contains(g):
-                placer.place(_short(f.props.name_en), (g.x, g.y), point_candidates(self.style["layers"]["events"]["radius"] * PX),
+                placer.place(short_name(f.props.name_en), (g.x, g.y), point_candidates(events["radius"] * PX),
                              fontsize=7.5, fontstyle="italic", color=EVENT_LABEL)
         for f in self.story.layers.get("movements", ()):
             if f.id not in current:
@@ -283,7 +274,6 @@ class FrameRenderer:
             self._river_label(ax, placer, f, view)
 
     def _river_label(self, ax, placer: Placer, f, view) -> None:
-
         clipped = self.geom[f.id].intersection(view)
         parts = getattr(clipped, "geoms", [clipped])
         line = max(parts, key=lambda g: g.length, default=None)
@@ -296,7 +286,7 @@ class FrameRenderer:
             angle = angle - 180 if angle > 90 else angle + 180 if angle < -90 else angle
             p = line.interpolate(share, normalized=True)
             off = (-math.sin(math.radians(angle)) * 6, math.cos(math.radians(angle)) * 6)
-            if placer.place(f"{f.props.name_en} {f.props.name_zh}", (p.x, p.y),
+            if placer.place(display_name(f.props), (p.x, p.y),
                             [(off[0], off[1], "center", "center")], fontsize=7.5, fontstyle="italic",
                             color=RIVER_LABEL, rotation=angle, rotation_mode="anchor"):
                 return

@@ -6,9 +6,9 @@ import math
 
 from PIL import Image, ImageDraw
 
+from ..labels import date_label
 from ..story import Story
 from . import fonts
-from .text import date_label
 
 THUMB = (360, 326)  # the map part of a frame (its side panel is left out: the title is below)
 GAP = 24
@@ -31,8 +31,8 @@ def _map_part(png: bytes, map_box) -> Image.Image:
                        round((1 - bottom) * h) + 1))
 
 
-def contact_sheet(story: Story, pngs: list[bytes], map_box=(0, 0, 1, 1)) -> bytes:
-    """All frames as thumbnails, in story order, with number, date and title under each."""
+def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box=(0, 0, 1, 1)) -> bytes:
+    """All frames as thumbnails, in story order, with number, date and title under each, in ``font``."""
     n = len(pngs)
     cols = min(n, 3 if n <= 6 else 4)
     rows = math.ceil(n / cols)
@@ -41,8 +41,8 @@ def contact_sheet(story: Story, pngs: list[bytes], map_box=(0, 0, 1, 1)) -> byte
     height = HEADER_H + rows * (th + CAPTION_H + GAP) + GAP
     sheet = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(sheet)
-    title_font, sub_font = fonts.pil_font(26), fonts.pil_font(15)
-    small, bold = fonts.pil_font(13), fonts.pil_font(15)
+    title_font, sub_font = fonts.pil_font(font, 26), fonts.pil_font(font, 15)
+    small, bold = fonts.pil_font(font, 13), fonts.pil_font(font, 15)
     title = story.meta.title + (f"  {story.meta.title_zh}" if story.meta.title_zh else "")
     draw.text((GAP, 18), title, font=title_font, fill="#1f1f1f")
     draw.text((GAP, 52), story.meta.subtitle or f"{n} frames", font=sub_font, fill="#6b6b6b")

@@ -1,49 +1,20 @@
-"""Words on a frame picture: the date as a reader says it, a short caption, file names and sources."""
+"""Words on a frame picture that only the pictures need: a short caption, wrapping, file names, the sources
+line, and a story's text as a whole (to tell whether it needs a CJK font).
+
+Dates, names and citation labels come from ``geostory.labels``, shared with the web map and QGIS.
+"""
 from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterator
 
-from ..dates import PartialDate
-from ..schema import Dated, Frame
+from ..labels import short_citation
+from ..schema import Frame
 from ..story import Story
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # not strftime: the picture must not depend on the machine's locale
 _ABBREVIATIONS = ("c.", "ca.", "Gen.", "Col.", "Lt.", "Maj.", "Capt.", "Mr.", "Dr.", "St.", "No.", "vol.", "p.", "pp.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
-
-
-def day_text(d: PartialDate) -> str:
-    first = d.first
-    if d.precision == "day":
-        return f"{first.day} {MONTHS[first.month - 1]} {first.year}"
-    if d.precision == "month":
-        return f"{MONTHS[first.month - 1]} {first.year}"
-    return str(first.year)
-
-
-def date_label(item: Dated) -> str:
-    """'26 January 1932', '25 January – 5 February 1932', 'c. January 1932', '27 January 1932 (disputed)'."""
-    a = item.first
-    b = item.last if item.end and item.end != item.start else None
-    if b is None:
-        text = day_text(a)
-    elif a.precision == b.precision == "day" and a.first.year == b.first.year:
-        if a.first.month == b.first.month:
-            text = f"{a.first.day}–{b.first.day} {MONTHS[a.first.month - 1]} {a.first.year}"
-        else:
-            text = f"{a.first.day} {MONTHS[a.first.month - 1]} – {day_text(b)}"
-    elif a.first.year == b.first.year and a.precision != "year" and b.precision != "year":
-        first = day_text(a).rsplit(" ", 1)[0]  # the year is said once, at the end
-        text = f"{first} – {day_text(b)}"
-    else:
-        text = f"{day_text(a)} – {day_text(b)}"
-    if item.date_certainty == "approximate":
-        return f"c. {text}"
-    if item.date_certainty == "disputed":
-        return f"{text} (disputed)"
-    return text
 
 
 def sentences(text: str) -> list[str]:
@@ -74,23 +45,37 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False))
 
 
+def short_name(text: str, limit: int = 34) -> str:
+    """Event names can be sentences; on the map keep the part before a colon, cut at a word."""
+    text = text.split(": ")[0]
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;") + "…"
+
+
 def frame_filename(index: int, frame: Frame) -> str:
     """'01-1931-11-background.png': sorts in story order, and says which frame it is."""
     return f"{index:02d}-{frame.id}.png"
 
 
 def source_line(story: Story, frame: Frame) -> str:
-    labels = []
-    for c in frame.sources:
-        if c.source == "seed":
-            label = f"{story.meta.seed.title if story.meta.seed else 'seed'}, {c.section} ¶{c.paragraph}"
-        else:
-            src = story.meta.sources.get(c.source)
-            if src is not None and src.author and src.year:
-                label = f"{src.author.split(',')[0]} {src.year}"
-            else:
-                label = src.title if src is not None else c.source
-            label += f", {c.pages}" if c.pages else ""
-        if label not in labels:
-            labels.append(label)
+    """'Sources: Seed, Harbin Incident ¶3; Coogan 1994, p. 290', each work once."""
+    labels = dict.fromkeys(short_citation(c, story.meta) for c in frame.sources)
     return "Sources: " + "; ".join(labels)
+
+
+def story_texts(story: Story) -> Iterator[str]:
+    """Every string of the story (metadata, feature properties, frames): whatever a picture might draw."""
+    def walk(value) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for v in value.values():
+                yield from walk(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                yield from walk(v)
+
+    yield from walk(story.meta.model_dump())
+    for f in story.features():
+        yield from walk(f.props.model_dump())
+    for fr in story.frames:
+        yield from walk(fr.model_dump())

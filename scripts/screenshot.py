@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update",
         "--no-first-run"]
 TILE_HOSTS = ("server.arcgisonline.com",)
+TILES_DONE = "[...document.querySelectorAll('img.leaflet-tile')].every(t => t.complete)"
 
 
 def chromium() -> str:
@@ -53,11 +54,13 @@ def screenshot(html: Path, output: Path, width: int, height: int, frame: str | N
         page.wait_for_function("window.geostory && window.geostory.ready")
         if popup:
             page.evaluate("id => window.geostory.openFeature(id)", popup)
-        try:
-            page.wait_for_load_state("networkidle", timeout=15000)
-        except Exception:  # tiles that never answer should not stop a screenshot
-            pass
-        page.wait_for_timeout(400)
+        page.wait_for_function("!window.geostory.moving()")
+        if not offline:  # wait for the tiles in view, not "networkidle" (which can hang on file:// pages)
+            try:
+                page.wait_for_function(TILES_DONE, timeout=15000)
+            except Exception:  # tiles that never answer should not stop a screenshot
+                pass
+        page.wait_for_timeout(200)  # let the last tiles fade in
         output.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(output))
         browser.close()

@@ -1,17 +1,25 @@
-"""The story map's HTML file, read without a browser: self-contained, reproducible, escaped."""
+"""The story map's HTML file, read without a browser: self-contained, reproducible, escaped, and drawn by
+the core's shared rules (visibility, views, wording, styles) rather than rules of its own."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from html import unescape
 from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from geostory import load_story
 from geostory.cli import main
+from geostory.geometry import frame_bounds
+from geostory.labels import date_text
+from geostory.styles import styles
 from geostory.webmap import build_map, render_html
-from geostory.webmap.labels import format_span, safe_url
+from geostory.webmap.labels import safe_url
+from geostory.webmap.payload import slider_positions
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = "<script>window.pwned=1</script>"
@@ -49,6 +57,21 @@ def make_hostile_story(folder: Path) -> Path:
     edit("frames.json", frames)
     edit("story.json", meta)
     edit("places.geojson", places)
+    return story_dir
+
+
+def make_plain_story(folder: Path) -> Path:
+    """The starter story without any Chinese names and with a side nothing uses: a story may omit both."""
+    assert main(["new", str(folder / "plain"), "--title", "Plain story"]) == 0
+    story_dir = folder / "plain"
+    for path in story_dir.glob("*.geojson"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for feature in data["features"]:
+            feature["properties"].pop("name_zh", None)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    meta = json.loads((story_dir / "story.json").read_text(encoding="utf-8"))
+    meta["sides"]["unused"] = {"label": "A side with no features", "colour": "#00ff00"}
+    (story_dir / "story.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     return story_dir
 
 
@@ -165,18 +188,6 @@ def test_cli_build_bad_story_exits_2(tmp_path, capsys):
     assert "no such folder" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("start", "end", "text"), [
-    ("1932-01-25", None, "25 January 1932"),
-    ("1932-01-25", "1932-01-27", "25–27 January 1932"),
-    ("1932-01-28", "1932-02-02", "28 January – 2 February 1932"),
-    ("1931-11", "1931-12", "November – December 1931"),
-    ("1931-11", "1932-02-05", "November 1931 – 5 February 1932"),
-    ("1932", None, "1932"),
-])
-def test_format_span(start, end, text):
-    assert format_span(start, end) == text
-
-
 @pytest.mark.parametrize(("url", "kept"), [
     ("https://en.wikipedia.org/wiki/Harbin", True),
     ("http://example.org/", True),
@@ -187,3 +198,75 @@ def test_format_span(start, end, text):
 ])
 def test_safe_url(url, kept):
     assert (safe_url(url) is not None) == kept
+
+
+def test_payload_uses_the_core_rules(harbin, harbin_html):
+    """Visibility, views and dates come from Story.frame_states, frame_bounds and geostory.labels."""
+    data = payload(parse(harbin_html))
+    ids = [f["id"] for f in data["features"]]
+    for fr, sent in zip(harbin.frames, data["frames"], strict=True):
+        got = {ids[k]: state for state, indexes in sent["states"].items() for k in indexes}
+        assert got == harbin.frame_states(fr)
+        west, south, east, north = frame_bounds(harbin, fr)
+        assert sum(sent["bounds"], []) == pytest.approx([south, west, north, east], abs=1e-5)
+        assert sent["date"]["text"] == date_text(fr)
+    by_id = {f.id: f for f in harbin.features()}
+    for f in data["features"]:
+        if "date" in f["info"]:
+            assert f["info"]["date"]["text"] == date_text(by_id[f["id"]].props)
+
+
+def test_styles_come_from_styles_json(harbin_html):
+    st = styles()
+    sent = payload(parse(harbin_html))["style"]
+    assert sent["faded"]["opacity"] == st["faded"]["opacity"]
+    assert sent["faded"]["width_factor"] == st["faded"]["width_factor"]
+    assert sent["casing"]["colour"] == st["casing"]["colour"]
+    assert sent["hollow_head_fill"] == st["hollow_head_fill"] and sent["draw_order"] == st["draw_order"]
+    assert sent["layers"]["railways"].get("casing") is None
+    static = resources.files("geostory").joinpath("static")
+    js = static.joinpath("story.js").read_text(encoding="utf-8")
+    css = static.joinpath("story.css").read_text(encoding="utf-8").lower()
+    assert not re.findall(r"#[0-9a-fA-F]{3,6}\b", js), "story.js draws only with colours from the payload"
+    colours = set(re.findall(r"#[0-9a-f]{6}", json.dumps(st).lower()))
+    assert not colours & set(re.findall(r"#[0-9a-f]{6}\b", css)), "styles.json colours copied into story.css"
+    assert "8.5" not in js and "1930s" not in js
+
+
+def test_slider_reaches_frames_on_the_same_day(harbin_html):
+    frames = payload(parse(harbin_html))["frames"]
+    at = [fr["at"] for fr in frames]
+    assert at == sorted(set(at)) and 0 <= at[0] and at[-1] <= 1000
+    assert slider_positions([5, 5, 5], 5, 5) == [0, 20, 40]
+    assert slider_positions([0, 10, 10], 0, 10) == [0, 980, 1000]
+    spread = slider_positions(list(range(100)), 0, 99)
+    assert spread[0] == 0 and spread[-1] <= 1000 and all(b - a >= 10 for a, b in zip(spread, spread[1:]))
+
+
+def test_page_allows_pinch_zoom(harbin_html):
+    viewports = [a for t, a in parse(harbin_html).tags if t == "meta" and a.get("name") == "viewport"]
+    assert len(viewports) == 1
+    assert "user-scalable=no" not in viewports[0]["content"] and "maximum-scale" not in viewports[0]["content"]
+
+
+def test_names_and_legend_follow_the_story(tmp_path):
+    """Missing Chinese names are left out, not sent as null; the legend lists only what the story has."""
+    story = load_story(make_plain_story(tmp_path))
+    html = render_html(story)
+    data = payload(parse(html))
+    assert all("zh" not in f["info"] and f["info"]["name"] == f["info"]["en"] for f in data["features"])
+    legend = unescape(html[html.index('<details class="gs-legend"'):html.index("</details>")])
+    assert "A side with no features" not in legend
+    assert all(side.label in legend for key, side in story.meta.sides.items() if key != "unused")
+    kinds = {m.props.kind for m in story.layers["movements"]}
+    for name, kind in styles()["movement_kinds"].items():
+        assert (kind["label"] in legend) == (name in kinds), name
+    for name, layer in styles()["layers"].items():
+        assert (layer["label"] in legend) == bool(story.layers.get(name)), name
+    assert "Route known" not in legend and "Railway of the time" not in legend
+
+
+def test_then_name_is_worded_for_any_story(harbin_html):
+    data = payload(parse(harbin_html))
+    assert any(f["info"].get("then") for f in data["features"])
+    assert "In the 1930s" not in harbin_html

@@ -1,13 +1,16 @@
 /* geostory story map: draws the story's layers from the embedded JSON and steps through its frames.
  *
+ * Python decides everything (which features each frame shows and how, each frame's view, every colour,
+ * width, dash and fade from styles.json); this script only draws and applies it, so the web map cannot
+ * drift from the QGIS project and the frame pictures.
  * Author text only ever reaches the page through textContent, and links only when they are http(s).
- * The page exposes window.geostory = {frames, go(i), current(), ...} for tests and measurements.
+ * The page exposes window.geostory = {frames, go(i), current(), state(id), ...} for tests and measurements.
  */
 (function () {
   "use strict";
 
   var SAFE_URL = /^https?:\/\//i;
-  var PANES = { rivers: 402, railways: 404, movements: 406, places: 408, events: 410 };
+  var MAX_ZOOM = 10;  // frames are at least 40 km across; this only keeps such small views in their setting
   var api = { autoplayMs: 5000, ready: false, scriptMs: window.performance ? performance.now() : null };
   window.geostory = api;
 
@@ -78,16 +81,23 @@
     return box;
   }
 
+  /* English name, then the Chinese one only when the story gives it. */
+  function nameNodes(node, info) {
+    node.appendChild(el("span", "gs-en", info.en));
+    if (info.zh) {
+      var zh = el("span", "gs-zh", info.zh);
+      zh.lang = "zh";
+      node.appendChild(zh);
+    }
+    return node;
+  }
+
   function popupContent(f, data) {
     var info = f.info;
     var box = el("div", "gs-popup");
     box.tabIndex = -1;
-    var title = el("h3", "gs-popup-title", info.en);
-    var zh = el("span", "gs-zh", info.zh);
-    zh.lang = "zh";
-    title.appendChild(zh);
-    box.appendChild(title);
-    if (info.old) box.appendChild(el("p", "gs-old", "In the 1930s: " + info.old));
+    box.appendChild(nameNodes(el("h3", "gs-popup-title"), info));
+    if (info.then) box.appendChild(el("p", "gs-old", "At the time: " + info.then));
     if (info.date) box.appendChild(fill(el("p", "gs-popup-date"), dateNodes(info.date)));
     var side = info.side && data.sides[info.side];
     if (side) {
@@ -107,54 +117,51 @@
     return box;
   }
 
-  /* One feature on the map: its Leaflet layers, how to show it in each state, where its popup opens. */
+  /* One feature on the map: its Leaflet layers, how to show it in each state, where its popup opens.
+     Every style value comes from data.style (styles.json); "earlier" multiplies opacity and width by
+     style.faded, "hidden" takes the feature off the map. */
   function makeItem(f, data, map, popupOptions) {
-    var st = data.style.layers[f.layer] || {};
+    var style = data.style;
+    var st = style.layers[f.layer] || {};
     var pane = "gs-" + f.layer;
+    var outline = style.outline;
     var layers = [];
     var anchor;
     function add(layer, base) {
-      layer._gsBase = { opacity: layer.options.opacity, fillOpacity: layer.options.fillOpacity };
+      var o = layer.options;
+      layer._gsBase = { opacity: o.opacity, fillOpacity: o.fillOpacity, weight: o.weight, radius: o.radius };
       layer._gsClass = base;
       layers.push(layer);
       return layer;
     }
-    if (f.layer === "places") {
-      var radius = st.radius[f.rank - 1];
-      var marker = add(L.circleMarker(f.ll, { pane: pane, radius: radius, color: st.colour, weight: 1.6,
-        fillColor: st.fill, fillOpacity: 1, className: "gs-place" }), "gs-place");
-      var label = el("span");
-      label.appendChild(el("span", "gs-en", f.info.en));
-      var zh = el("span", "gs-zh", f.info.zh);
-      zh.lang = "zh";
-      label.appendChild(zh);
-      marker.bindTooltip(label, { permanent: true, direction: "right", offset: [radius + 1, 0],
-        className: "gs-label gs-r" + f.rank });
-      anchor = f.ll;
-    } else if (f.layer === "events") {
-      add(L.circleMarker(f.ll, { pane: pane, radius: st.radius, color: st.colour, weight: 1.6,
-        fillColor: st.fill, fillOpacity: 1, className: "gs-event" }), "gs-event");
+    function casing(lines, width, opacity) {
+      add(L.polyline(lines, { pane: pane, color: style.casing.colour, weight: width + style.casing.extra_width,
+        opacity: opacity, lineCap: "butt", lineJoin: "round", className: "gs-casing" }), "gs-casing");
+    }
+    if (f.layer === "places" || f.layer === "events") {
+      var radius = f.layer === "places" ? st.radius[f.rank - 1] : st.radius;
+      var kind = "gs-" + f.layer.slice(0, -1);
+      var dot = add(L.circleMarker(f.ll, { pane: pane, radius: radius, color: st.colour, weight: outline,
+        opacity: 1, fillColor: st.fill, fillOpacity: 1, className: kind }), kind);
+      if (f.layer === "places") {
+        dot.bindTooltip(nameNodes(el("span"), f.info), { permanent: true, direction: "right",
+          offset: [radius + 1, 0], className: "gs-label gs-r" + f.rank });
+      }
       anchor = f.ll;
     } else if (f.layer === "movements") {
       var s = f.style;
-      var dash = s.dash || null;
-      if (s.casing) {
-        add(L.polyline(f.shaft, { pane: pane, color: "#ffffff", weight: s.width + 3, opacity: 0.9,
-          lineCap: "butt", className: "gs-mv-casing" }), "gs-mv-casing");
-      }
+      if (s.casing) casing(f.shaft, s.width, s.opacity);
       add(L.polyline(f.shaft, { pane: pane, color: s.colour, weight: s.width, opacity: s.opacity,
-        dashArray: dash, lineCap: "butt", lineJoin: "round", className: "gs-mv-shaft" }), "gs-mv-shaft");
+        dashArray: s.dash || null, lineCap: "butt", lineJoin: "round", className: "gs-mv-shaft" }), "gs-mv-shaft");
       var hollow = s.head === "hollow";
-      add(L.polygon(f.head, { pane: pane, color: s.colour, weight: hollow ? 2 : 1, opacity: s.opacity,
-        fillColor: hollow ? "#ffffff" : s.colour, fillOpacity: hollow ? 0.85 : s.opacity,
+      add(L.polygon(f.head, { pane: pane, color: s.colour, weight: outline, opacity: s.opacity,
+        fillColor: hollow ? style.hollow_head_fill : s.colour, fillOpacity: s.opacity,
         className: "gs-mv-head" + (hollow ? " gs-hollow" : "") }), "gs-mv-head");
       anchor = f.shaft[Math.floor(f.shaft.length / 2)];
     } else {
-      if (f.layer === "railways") {
-        add(L.polyline(f.lines, { pane: pane, color: "#ffffff", weight: st.width + 2.4, opacity: 0.85,
-          className: "gs-railway-casing" }), "gs-railway-casing");
-      }
-      add(L.polyline(f.lines, { pane: pane, color: st.colour, weight: st.width, opacity: 0.9,
+      var opacity = st.opacity === undefined ? 1 : st.opacity;
+      if (st.casing) casing(f.lines, st.width, opacity);
+      add(L.polyline(f.lines, { pane: pane, color: st.colour, weight: st.width, opacity: opacity,
         dashArray: st.dash || null, lineCap: "round", className: "gs-" + f.layer.slice(0, -1) }),
         "gs-" + f.layer.slice(0, -1));
       anchor = f.lines[0][Math.floor(f.lines[0].length / 2)];
@@ -169,7 +176,7 @@
       node.setAttribute("data-id", f.id);
     }
     layers.forEach(function (layer) { layer.on("add", function () { classes(layer); }); });
-    item.setState = function (state, faded) {
+    item.setState = function (state) {
       if (state === item.state) return false;
       var was = item.state;
       item.state = state;
@@ -177,12 +184,14 @@
         map._gsGroups[f.layer].removeLayer(holder);
         return true;
       }
+      var fade = state === "earlier" ? style.faded.opacity : 1;
+      var thin = state === "earlier" ? style.faded.width_factor : 1;
       layers.forEach(function (layer) {
         var base = layer._gsBase;
-        var past = state === "past";
-        layer.setStyle({ opacity: past ? Math.min(base.opacity, faded) : base.opacity,
-          fillOpacity: past ? Math.min(base.fillOpacity, faded) : base.fillOpacity });
-        if (f.layer === "events") layer.setRadius(state === "current" ? st.radius + 2 : st.radius);
+        var change = { opacity: base.opacity * fade, weight: base.weight * thin };
+        if (base.fillOpacity !== undefined) change.fillOpacity = base.fillOpacity * fade;
+        layer.setStyle(change);
+        if (base.radius !== undefined && layer.setRadius) layer.setRadius(base.radius * thin);
         classes(layer);
       });
       var tip = layers[0].getTooltip && layers[0].getTooltip();
@@ -215,14 +224,16 @@
     var current = -1;
     var timer = null;
     map._gsGroups = groups;
-    Object.keys(PANES).forEach(function (name) { map.createPane("gs-" + name).style.zIndex = PANES[name]; });
+    // One pane per layer, stacked in styles.json's draw_order just above Leaflet's overlay pane (400).
+    data.style.draw_order.forEach(function (name, i) { map.createPane("gs-" + name).style.zIndex = 402 + 2 * i; });
     var size = map.getSize();
     var popupOptions = { maxWidth: Math.min(340, size.x - 50), minWidth: Math.min(240, size.x - 50),
       maxHeight: Math.max(180, Math.min(360, size.y - 90)), autoPanPadding: [16, 16], className: "gs-popup-wrap" };
     // Set the first view before drawing, so the layers are projected once rather than at zoom 1 and again.
     map.invalidateSize({ animate: false });
+    var legend = document.querySelector(".gs-legend");
     var initial = Math.max(0, hashIndex());  // function declarations below are hoisted
-    map.fitBounds(frames[initial].bounds, { animate: false, maxZoom: 8.5, padding: [28, 28] });
+    fit(frames[initial].bounds, true);  // with the legend's padding already, so the view is set only once
     var items = data.features.map(function (f) { return makeItem(f, data, map, popupOptions); });
     var byId = {};
     items.forEach(function (item) { byId[item.f.id] = item; });
@@ -234,7 +245,6 @@
     var next = $("gs-next");
     var playButton = $("gs-play");
     var toggle = $("gs-toggle");
-    var legend = document.querySelector(".gs-legend");
 
     function padding() {
       // Room on the right for place labels and the controls, plus the legend when it is open.
@@ -248,7 +258,7 @@
 
     function fit(bounds, instant) {
       var options = padding();
-      options.maxZoom = 8.5;
+      options.maxZoom = MAX_ZOOM;
       if (instant || reducedMotion()) {
         options.animate = false;
         map.fitBounds(bounds, options);
@@ -264,6 +274,15 @@
       item.holder.openPopup(item.anchor);
     }
 
+    /* A small key before a chip's name, in the feature's own colours. */
+    function chipKey(f) {
+      var key = el("span", "gs-chip-key");
+      var st = data.style.layers[f.layer] || {};
+      key.style.background = f.style ? f.style.colour : (st.fill || st.colour || "");
+      if (st.fill) key.style.borderColor = st.colour;
+      return key;
+    }
+
     function renderPanel(fr, i) {
       $("gs-count").textContent = (i + 1) + " / " + n;
       fill($("gs-date"), dateNodes({ text: fr.date.text, certainty: fr.date.certainty }));
@@ -275,9 +294,11 @@
         var item = byId[id];
         if (!item) return;
         var li = el("li");
-        var button = el("button", "gs-chip gs-chip-" + item.f.layer, item.f.info.en);
+        var button = el("button", "gs-chip gs-chip-" + item.f.layer);
+        button.appendChild(chipKey(item.f));
+        button.appendChild(el("span", null, item.f.info.en));
         button.type = "button";
-        button.title = "Show " + item.f.info.en + " on the map";
+        button.title = "Show " + item.f.info.name + " on the map";
         button.addEventListener("click", function () { openFeature(id); });
         li.appendChild(button);
         chips.appendChild(li);
@@ -291,10 +312,13 @@
       next.setAttribute("aria-disabled", String(i === n - 1));
     }
 
-    function frameAtDay(day) {
-      var index = 0;
-      for (var i = 0; i < n; i++) if (frames[i].first <= day) index = i;
-      return index;
+    /* The frame nearest a slider position; every frame has its own position, even two on the same day. */
+    function frameAt(position) {
+      var best = 0;
+      for (var i = 1; i < n; i++) {
+        if (Math.abs(frames[i].at - position) < Math.abs(frames[best].at - position)) best = i;
+      }
+      return best;
     }
 
     function go(i, options) {
@@ -303,19 +327,17 @@
       if (i === current && !options.force) return current;
       current = i;
       var fr = frames[i];
-      var own = {};
-      fr.features.forEach(function (id) { own[id] = true; });
-      items.forEach(function (item) {
-        var f = item.f;
-        var state = own[f.id] ? "current" : f.first === undefined ? "base" : f.first <= fr.last ? "past" : "hidden";
-        item.setState(state, data.style.faded);
+      var states = items.map(function () { return "hidden"; });
+      Object.keys(fr.states).forEach(function (state) {
+        fr.states[state].forEach(function (k) { states[k] = state; });
       });
+      items.forEach(function (item, k) { item.setState(states[k]); });
       map.closePopup();
       renderPanel(fr, i);
-      if (!options.fromSlider) slider.value = String(fr.first);
+      if (!options.fromSlider) slider.value = String(fr.at);
       slider.setAttribute("aria-valuetext", fr.date.text + ": " + fr.title);
       if (!options.fromHash) setHash(fr.id);
-      fit(fr.bounds, options.instant);
+      if (!options.keepView) fit(fr.bounds, options.instant);
       declutter();
       return current;
     }
@@ -373,8 +395,8 @@
     prev.addEventListener("click", function () { step(current - 1); });
     next.addEventListener("click", function () { step(current + 1); });
     playButton.addEventListener("click", function () { if (timer === null) play(); else stop(); });
-    slider.addEventListener("input", function () { stop(); go(frameAtDay(Number(slider.value)), { fromSlider: true }); });
-    slider.addEventListener("change", function () { slider.value = String(frames[current].first); });
+    slider.addEventListener("input", function () { stop(); go(frameAt(Number(slider.value)), { fromSlider: true }); });
+    slider.addEventListener("change", function () { slider.value = String(frames[current].at); });
     slider.addEventListener("keydown", function (e) {
       var delta = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[e.key];
       if (delta === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -400,7 +422,9 @@
     });
     window.addEventListener("hashchange", function () {
       var i = hashIndex();
-      if (i >= 0) { stop(); go(i, { fromHash: true }); }
+      if (i >= 0) { stop(); go(i, { fromHash: true }); return; }
+      // An unknown frame id: stay on this frame and put its id back, so the address always names what is shown.
+      history.replaceState(null, "", "#" + encodeURIComponent(frames[current].id));
     });
     window.addEventListener("resize", function () { map.invalidateSize({ animate: false }); });
     /* Hide place labels that would overlap one already placed: frame places first, then by rank. */
@@ -424,6 +448,9 @@
       });
     }
     map.on("zoomend", declutter);
+    var moving = false;
+    map.on("movestart", function () { moving = true; });
+    map.on("moveend", function () { moving = false; });
     if (window.ResizeObserver) {
       new ResizeObserver(function () { map.invalidateSize({ animate: false }); }).observe(map.getContainer());
     }
@@ -432,7 +459,7 @@
       if (node && document.activeElement && document.activeElement.classList.contains("gs-chip")) node.focus();
     });
 
-    go(initial, { instant: true, force: true });
+    go(initial, { instant: true, force: true, keepView: true });
     declutter();
 
     api.frames = frames.map(function (fr) { return { id: fr.id, title: fr.title, date: fr.date.text }; });
@@ -441,6 +468,8 @@
     api.current = function () { return current; };
     api.play = play;
     api.stop = stop;
+    api.playing = function () { return timer !== null; };
+    api.moving = function () { return moving; };
     api.openFeature = openFeature;
     api.visible = function () {
       return items.filter(function (item) { return item.state !== "hidden"; }).map(function (item) { return item.f.id; });

@@ -1,16 +1,18 @@
-"""Human-readable dates and citations, formatted once in Python so the page needs no date or locale code."""
+"""What only the web page needs on top of geostory.labels: a day axis, safe links, dates and citations as JSON.
+
+Wording itself (date spans, 'c.', names, citation labels) comes from geostory.labels, shared with QGIS and
+the frame pictures, so the three outputs cannot disagree.
+"""
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..dates import PartialDate, parse_date
+from ..labels import citation_label, date_text
 from ..schema import Citation, Dated, StoryMeta
 
 EPOCH = date(1970, 1, 1)
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 
 
 def day_number(d: date) -> int:
@@ -18,33 +20,9 @@ def day_number(d: date) -> int:
     return (d - EPOCH).days
 
 
-def _one(p: PartialDate, with_year: bool = True) -> str:
-    year = f" {p.first.year}" if with_year else ""
-    if p.precision == "day":
-        return f"{p.first.day} {MONTHS[p.first.month - 1]}{year}"
-    if p.precision == "month":
-        return f"{MONTHS[p.first.month - 1]}{year}"
-    return str(p.first.year)
-
-
-def format_span(start: str, end: str | None = None) -> str:
-    """'25 January 1932', '25–27 January 1932', '28 January – 2 February 1932', 'September 1931 – 1932'."""
-    a = parse_date(start)
-    b = parse_date(end) if end and end != start else None
-    if b is None:
-        return _one(a)
-    same_year = a.first.year == b.first.year and a.precision != "year" and b.precision != "year"
-    if same_year and a.precision == b.precision == "day" and a.first.month == b.first.month:
-        return f"{a.first.day}–{_one(b)}"
-    return f"{_one(a, with_year=not same_year)} – {_one(b)}"
-
-
 def date_info(item: Dated) -> dict[str, Any]:
-    """The date as the page shows it: text with 'c.' when approximate, plus the disputed flag and its note."""
-    text = format_span(item.start, item.end)
-    if item.date_certainty == "approximate":
-        text = "c. " + text
-    info: dict[str, Any] = {"text": text, "certainty": item.date_certainty}
+    """The date as the page shows it: text (with 'c.' when approximate), the certainty for the badge, the note."""
+    info: dict[str, Any] = {"text": date_text(item), "certainty": item.date_certainty}
     if item.date_note:
         info["note"] = item.date_note
     return info
@@ -62,24 +40,12 @@ def safe_url(url: str | None) -> str | None:
 
 
 def citation(c: Citation, meta: StoryMeta) -> dict[str, Any]:
-    """A citation as {label, title?, url?, note?}: 'Seed, Harbin Incident ¶3' or the named work's title."""
-    if c.source == "seed":
-        work = meta.seed
-        label = f"Seed, {c.section} ¶{c.paragraph}"
-        title = work.title if work else None
-    else:
-        work = meta.sources.get(c.source)
-        if work is None:  # the loader rejects these; kept defensive for hand-made Story objects
-            return {"label": c.source}
-        who = ", ".join(str(x) for x in (work.author, work.year) if x)
-        label = f"{who}, {work.title}" if who else work.title
-        title = None
-        if c.pages:
-            label += f", {c.pages}"
-    out: dict[str, Any] = {"label": label}
-    if title:
-        out["title"] = title
-    url = safe_url(work.url if work else None)
+    """A citation as {label, title?, url?, note?}; the seed's title is added since its label names only a section."""
+    work = meta.seed if c.source == "seed" else meta.sources.get(c.source)
+    out: dict[str, Any] = {"label": citation_label(c, meta)}
+    if c.source == "seed" and work is not None:
+        out["title"] = work.title
+    url = safe_url(work.url if work is not None else None)
     if url:
         out["url"] = url
     if c.note:

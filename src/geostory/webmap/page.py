@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import folium
 from branca.element import Element, Figure
 
 from ..story import Story
+from ..styles import styles
 from .payload import build_payload
-from .widgets import InlineAssets, Legend, StoryPanel
+from .widgets import InlineAssets, Legend, StoryPanel, _Raw
 
 # A muted basemap with relief and no modern labels or borders; the story's own river and railway
 # vectors keep the map readable if tiles fail to load.
@@ -16,7 +18,23 @@ TILES = "https://server.arcgisonline.com/ArcGIS/rest/services/World_Shaded_Relie
 TILES_ATTRIBUTION = "Relief tiles &copy; Esri &mdash; Source: Esri"
 LAYER_NAMES = {"rivers": "Rivers", "railways": "Railways", "movements": "Movements", "events": "Events",
                "places": "Places"}
-"""Feature groups in drawing order, bottom to top."""
+"""Names in the layer control; the groups are added in styles.json's draw_order."""
+FOLIUM_VIEWPORT = ('<meta name="viewport" content="width=device-width,\n'
+                   '                initial-scale=1.0, maximum-scale=1.0, user-scalable=no" />')
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+"""folium forbids pinch zoom (user-scalable=no, maximum-scale=1); readers who need larger text must have it."""
+
+
+class _StoryMap(folium.Map):
+    """folium.Map with a viewport that allows zooming the page."""
+
+    def render(self, **kwargs: Any) -> None:
+        super().render(**kwargs)
+        header = self.get_root().header
+        text = header._children[self.get_name()].render()
+        if FOLIUM_VIEWPORT not in text:  # a folium upgrade changed its header: fail the build, not the reader
+            raise RuntimeError("folium's viewport meta changed; update geostory.webmap.page.FOLIUM_VIEWPORT")
+        header._children[self.get_name()] = _Raw(text.replace(FOLIUM_VIEWPORT, VIEWPORT))
 
 
 def _walk(element: Element) -> Iterator[Element]:
@@ -36,17 +54,17 @@ def _fix_ids(figure: Figure) -> None:
 def make_figure(story: Story) -> Figure:
     """The whole page as a branca Figure, ready to render."""
     figure = Figure()
-    fmap = folium.Map(location=None, tiles=None, zoom_control="topright", control_scale=True,
-                      prefer_canvas=False, keyboard=False, zoom_snap=0.25, zoom_delta=0.5)
+    fmap = _StoryMap(location=None, tiles=None, zoom_control="topright", control_scale=True,
+                     prefer_canvas=False, keyboard=False, zoom_snap=0.25, zoom_delta=0.5)
     fmap.default_js = []  # folium's CDN links (Leaflet, jQuery, Bootstrap, ...): Leaflet is inlined instead
     fmap.default_css = []
     figure.add_child(fmap)
     folium.TileLayer(TILES, attr=TILES_ATTRIBUTION, name="Shaded relief", max_native_zoom=13, max_zoom=16,
                      control=False, subdomains="").add_to(fmap)
     groups = {}
-    for layer, label in LAYER_NAMES.items():
+    for layer in styles()["draw_order"]:
         if story.layers.get(layer):
-            groups[layer] = folium.FeatureGroup(name=label).add_to(fmap)
+            groups[layer] = folium.FeatureGroup(name=LAYER_NAMES.get(layer, layer.title())).add_to(fmap)
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     fmap.add_child(InlineAssets(story))
     fmap.add_child(Legend(story, list(groups)))

@@ -1,22 +1,32 @@
 """The story as one JSON document for the page: geometry in Leaflet order, popups, frames and styles.
 
-Everything the browser needs is decided here (arrow shapes, dash patterns, date labels, frame bounds), so
-story.js only draws and switches states, and the same rules as the QGIS and picture outputs apply.
+Everything the browser needs is decided here with the shared core rules (arrow shapes, which features each
+frame shows and how, each frame's view, date and name wording, every style value from styles.json), so
+story.js only draws and applies it and cannot drift from the QGIS and picture outputs.
 """
 from __future__ import annotations
 
 from typing import Any
 
-import shapely
 from shapely.geometry.base import BaseGeometry
 
-from ..geometry import Arrow, arrows
-from ..schema import Correction, Dated, EventProps, FeatureProps, MovementProps, PlaceProps, RailwayProps
+from ..geometry import Arrow, arrows, frame_bounds
+from ..labels import citation_label, display_name, format_span
+from ..schema import (Citation, Correction, Dated, EventProps, FeatureProps, Frame, MovementProps, PlaceProps,
+                      RailwayProps)
 from ..story import Feature, Story
 from ..styles import movement_style, styles
-from .labels import citation, date_info, day_number, format_span
+from .labels import citation, date_info, day_number
 
 DECIMALS = 5
+STATES = ("current", "earlier", "context")
+"""Per-frame states sent to the page; a feature in none of them is hidden at that frame."""
+SLIDER_MAX = 1000
+SLIDER_GAP = 20
+"""Smallest distance between two frames on the slider (of SLIDER_MAX), so frames on the same or next day
+can each still be reached by dragging."""
+POINT_OUTLINE = 1.5
+"""Outline width of place and event dots and hollow arrow heads: the one line weight styles.json leaves out."""
 PLACE_KINDS = {"city": "City", "town": "Town", "station": "Railway station", "battlefield": "Battlefield",
                "region": "Region"}
 EVENT_KINDS = {"battle": "Battle", "riot": "Riot", "political": "Political event", "military": "Military action",
@@ -33,7 +43,7 @@ def _lines(geom: BaseGeometry) -> list[list[list[float]]]:
     return [_ll(part.coords) for part in parts]
 
 
-def _details(props: FeatureProps, story: Story) -> list[str]:
+def _details(props: FeatureProps) -> list[str]:
     """Short facts under a popup's title: kind, unit, commander, strength, operator, certainty."""
     st = styles()
     if isinstance(props, PlaceProps):
@@ -56,17 +66,19 @@ def _details(props: FeatureProps, story: Story) -> list[str]:
 
 
 def _info(f: Feature, story: Story) -> dict[str, Any]:
-    """What a popup shows: names, date, facts, narrative, sources and the corrections that apply."""
+    """What a popup shows: names (only those given), date, facts, narrative, sources and corrections."""
     p = f.props
-    info: dict[str, Any] = {"en": p.name_en, "zh": p.name_zh}
+    info: dict[str, Any] = {"name": display_name(p), "en": p.name_en}
+    if p.name_zh:
+        info["zh"] = p.name_zh
     if p.name_1930s and p.name_1930s != p.name_en:
-        info["old"] = p.name_1930s
+        info["then"] = p.name_1930s  # the name in use at the time of the story
     if isinstance(p, Dated):
         info["date"] = date_info(p)
     side = getattr(p, "side", None)
     if side:
         info["side"] = side
-    info["facts"] = _details(p, story)
+    info["facts"] = _details(p)
     info["narrative"] = p.narrative
     info["sources"] = [citation(c, story.meta) for c in p.sources]
     if p.corrections:
@@ -76,9 +88,6 @@ def _info(f: Feature, story: Story) -> dict[str, Any]:
 
 def _feature(f: Feature, story: Story, arrow: Arrow | None) -> dict[str, Any]:
     out: dict[str, Any] = {"id": f.id, "layer": f.layer, "kind": getattr(f.props, "kind", f.layer)}
-    if f.first_day is not None:
-        out["first"] = day_number(f.first_day)
-        out["last"] = day_number(f.last_day)
     if arrow is not None:
         assert isinstance(f.props, MovementProps)
         out["shaft"] = _ll(arrow.shaft.coords)
@@ -94,17 +103,11 @@ def _feature(f: Feature, story: Story, arrow: Arrow | None) -> dict[str, Any]:
     return out
 
 
-def _bounds(geoms: list[BaseGeometry]) -> list[list[float]]:
-    """[[south, west], [north, east]] of some geometries, as Leaflet's fitBounds takes it."""
-    west, south, east, north = shapely.total_bounds(geoms)
-    return [[round(float(south), DECIMALS), round(float(west), DECIMALS)],
-            [round(float(north), DECIMALS), round(float(east), DECIMALS)]]
-
-
 def _correction(c: Correction, story: Story) -> dict[str, Any]:
+    seed = Citation(source="seed", section=c.seed.section, paragraph=c.seed.paragraph)
     return {
         "about": c.about,
-        "seed": f"Seed, {c.seed.section} ¶{c.seed.paragraph}",
+        "seed": citation_label(seed, story.meta),
         "seed_claim": c.seed_claim,
         "map_shows": c.map_shows,
         "reason": c.reason,
@@ -112,39 +115,74 @@ def _correction(c: Correction, story: Story) -> dict[str, Any]:
     }
 
 
+def slider_positions(days: list[int], first: int, last: int) -> list[int]:
+    """Each frame's place on a 0..SLIDER_MAX slider: at its first day, but at least SLIDER_GAP after the
+    previous frame, so two frames starting on the same day are both reachable. Days are in date order."""
+    span = max(last - first, 1)
+    gap = min(SLIDER_GAP, SLIDER_MAX // max(len(days) - 1, 1))
+    positions: list[int] = []
+    for day in days:
+        raw = round((day - first) / span * SLIDER_MAX)
+        positions.append(max(raw, positions[-1] + gap) if positions else raw)
+    limit = SLIDER_MAX
+    for i in range(len(positions) - 1, -1, -1):
+        positions[i] = min(positions[i], limit)
+        limit = positions[i] - gap
+    return positions
+
+
+def _states(story: Story, frame: Frame, index: dict[str, int]) -> dict[str, list[int]]:
+    """Story.frame_states as lists of indexes into the payload's features, one list per state."""
+    states = story.frame_states(frame)
+    return {name: sorted(index[fid] for fid, state in states.items() if state == name) for name in STATES}
+
+
+def _leaflet_bounds(bounds: tuple[float, float, float, float]) -> list[list[float]]:
+    """(west, south, east, north) as Leaflet's [[south, west], [north, east]]."""
+    west, south, east, north = (round(v, DECIMALS) for v in bounds)
+    return [[south, west], [north, east]]
+
+
+def _style(story: Story) -> dict[str, Any]:
+    """The parts of styles.json the page draws with; layer styles only for layers the story has."""
+    st = styles()
+    return {
+        "layers": {name: cfg for name, cfg in st["layers"].items() if story.layers.get(name)},
+        "faded": {k: st["faded"][k] for k in ("opacity", "width_factor")},
+        "casing": {k: st["casing"][k] for k in ("colour", "extra_width")},
+        "hollow_head_fill": st["hollow_head_fill"],
+        "outline": POINT_OUTLINE,
+        "draw_order": list(st["draw_order"]),
+    }
+
+
 def build_payload(story: Story) -> dict[str, Any]:
     """Everything story.js needs, as plain JSON-able data in a stable order."""
     by_movement = {a.feature.id: a for a in arrows(story)}
-    shapes = {f.id: (by_movement[f.id].path if f.id in by_movement else f.geometry) for f in story.features()}
+    features = story.features()
+    index = {f.id: i for i, f in enumerate(features)}
     meta = story.meta
-    frames = []
-    for fr in story.frames:
-        ids = fr.focus or fr.features
-        frames.append({
-            "id": fr.id,
-            "title": fr.title,
-            "date": date_info(fr),
-            "narrative": fr.narrative,
-            "sources": [citation(c, meta) for c in fr.sources],
-            "corrections": list(fr.corrections),
-            "features": list(fr.features),
-            "bounds": _bounds([shapes[i] for i in ids]),
-            "first": day_number(fr.first.first),
-            "last": day_number(fr.last.last),
-        })
-    st = styles()
+    first, last = day_number(story.first_day), day_number(story.last_day)
+    at = slider_positions([day_number(fr.first.first) for fr in story.frames], first, last)
+    frames = [{
+        "id": fr.id,
+        "title": fr.title,
+        "date": date_info(fr),
+        "narrative": fr.narrative,
+        "sources": [citation(c, meta) for c in fr.sources],
+        "corrections": list(fr.corrections),
+        "features": list(fr.features),
+        "states": _states(story, fr, index),
+        "bounds": _leaflet_bounds(frame_bounds(story, fr)),
+        "at": at[i],
+    } for i, fr in enumerate(story.frames)]
     return {
         "story": {"id": meta.id, "title": meta.title},
-        "axis": {
-            "first": day_number(story.first_day),
-            "last": day_number(story.last_day),
-            "from": format_span(story.first_day.isoformat()),
-            "to": format_span(story.last_day.isoformat()),
-        },
-        "sides": {k: {"label": s.label, "zh": s.label_zh, "colour": s.colour} for k, s in meta.sides.items()},
-        "style": {"faded": st["faded_opacity"],
-                  "layers": {name: cfg for name, cfg in st["layers"].items() if story.layers.get(name)}},
+        "axis": {"max": SLIDER_MAX, "from": format_span(story.first_day.isoformat()),
+                 "to": format_span(story.last_day.isoformat())},
+        "sides": {k: {"label": s.label, "colour": s.colour} for k, s in meta.sides.items()},
+        "style": _style(story),
         "corrections": {c.id: _correction(c, story) for c in meta.corrections},
-        "features": [_feature(f, story, by_movement.get(f.id)) for f in story.features()],
+        "features": [_feature(f, story, by_movement.get(f.id)) for f in features],
         "frames": frames,
     }

@@ -13,28 +13,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from branca.element import Element, MacroElement
-from folium.template import tojavascript
 from markupsafe import Markup
 
 from ..story import Story
 from ..styles import dash_list, styles
-
-
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("geostory", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["tojavascript"] = tojavascript
-    # Compact UTF-8 JSON; Jinja's tojson still escapes <, >, & and ' so it is safe inside a script element.
-    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
-    return env
+from ..templating import environment
+from .payload import POINT_OUTLINE
 
 
 class _Raw(Element):
@@ -125,29 +110,51 @@ class StoryPanel(_Widget):
         self.meta = story.meta
         self.payload = payload
         self.groups = groups
-        self.ticks = sorted({fr["first"] for fr in payload["frames"]})
+        self.ticks = [fr["at"] for fr in payload["frames"]]
+
+
+def _dash(dash: str | None) -> str:
+    return " ".join(f"{x:g}" for x in dash_list(dash))
 
 
 class Legend(_Widget):
-    """Map key for sides, movement kinds, route certainty and the base layers, drawn from styles.json."""
+    """Map key drawn from styles.json, listing only what this story has: its sides, kinds, routes and layers."""
 
     template_name = "webmap-legend.html"
+    neutral = "#444444"
+    """Ink for keys that explain a line style rather than a side (the sides have their own colours)."""
 
     def __init__(self, story: Story, layers: list[str], position: str = "bottomright") -> None:
         super().__init__()
         st = styles()
         moves = [f.props for f in story.layers.get("movements", ())]
+        events = [f.props for f in story.layers.get("events", ())]
+        used_sides = {p.side for p in moves + events if p.side}
         used_kinds = {m.kind for m in moves}
         used_certainty = {m.route_certainty for m in moves if not st["movement_kinds"][m.kind]["dash"]}
         self.position = position
-        self.sides = list(story.meta.sides.values())
+        self.sides = [side for key, side in story.meta.sides.items() if key in used_sides]
         self.kinds = [
-            {"label": k["label"], "width": k["width"], "dash": " ".join(f"{x:g}" for x in dash_list(k["dash"])),
-             "hollow": k["head"] == "hollow", "casing": bool(k.get("casing"))}
+            {"label": k["label"], "width": k["width"], "dash": _dash(k["dash"]), "hollow": k["head"] == "hollow",
+             "casing": bool(k.get("casing"))}
             for name, k in st["movement_kinds"].items() if name in used_kinds
         ]
-        self.certainty = [
-            {"label": c["label"], "dash": " ".join(f"{x:g}" for x in dash_list(c["dash"]))}
-            for name, c in st["route_certainty"].items() if name in used_certainty
-        ]
-        self.layers = {name: st["layers"][name] for name in layers if name in st["layers"]}
+        self.certainty = [{"label": c["label"], "dash": _dash(c["dash"])}
+                          for name, c in st["route_certainty"].items() if name in used_certainty]
+        self.layers = [_layer_key(name, st["layers"][name]) for name in layers if name in st["layers"]]
+        self.casing = st["casing"]
+        self.hollow_fill = st["hollow_head_fill"]
+        self.faded = bool(story.dated_layers)
+        self.outline = POINT_OUTLINE
+
+
+def _layer_key(name: str, cfg: dict[str, Any]) -> dict[str, Any]:
+    """A base layer's legend key: a dot (with a rank-2 place's radius) or a line (a wavy one for rivers)."""
+    radius = cfg.get("radius")
+    key = {"name": name, "label": cfg["label"], "colour": cfg["colour"], "point": radius is not None}
+    if radius is not None:
+        key.update(r=radius[len(radius) // 2] if isinstance(radius, list) else radius, fill=cfg["fill"])
+    else:
+        key.update(width=cfg["width"], dash=_dash(cfg.get("dash")), casing=bool(cfg.get("casing")),
+                   path="M2 9C10 3 18 12 34 5" if name == "rivers" else "M2 7H34")
+    return key

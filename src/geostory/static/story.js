@@ -10,7 +10,7 @@
   "use strict";
 
   var SAFE_URL = /^https?:\/\//i;
-  var MAX_ZOOM = 10;  // frames are at least 40 km across; this only keeps such small views in their setting
+  var MAX_ZOOM = 10;  // frames are at least 120 km across (geometry.FRAME_MIN_KM); this guards very large screens
   var api = { autoplayMs: 5000, ready: false, scriptMs: window.performance ? performance.now() : null };
   window.geostory = api;
 

@@ -195,10 +195,10 @@ def test_every_frame_link_opens_that_frame(session, harbin_url, harbin):
 
 def test_autoplay_steps_and_pauses(session, harbin_url):
     page = session.open(harbin_url)
-    page.evaluate("geostory.autoplayMs = 250")  # slow enough that it cannot reach the end before the pause
+    page.evaluate("geostory.autoplayMs = 700")  # slow enough that it cannot reach the end before the pause
     page.click("#gs-play")
     assert page.locator("#gs-play").get_attribute("aria-pressed") == "true" and page.evaluate("geostory.playing()")
-    page.wait_for_function("geostory.current() >= 2")
+    page.wait_for_function("geostory.current() >= 1")
     page.click("#gs-play")
     assert page.locator("#gs-play").inner_text() == "Play"
     assert page.evaluate("geostory.playing()") is False  # its timer is gone: nothing more will step
@@ -292,7 +292,7 @@ def test_keyboard_focus_is_visible_and_motion_reduced(session, harbin_url, harbi
     assert page.eval_on_selector("#gs-next", "e => getComputedStyle(e).outlineStyle") != "none"
     page.evaluate("geostory.go(6)")  # under reduced motion the map jumps: in view right after the step
     assert page.evaluate(IN_VIEW) and not page.evaluate("geostory.map._animatingZoom")
-    page.evaluate("geostory.autoplayMs = 400")
+    page.evaluate("geostory.autoplayMs = 700")
     page.click("#gs-play")
     page.wait_for_function("geostory.current() >= 7")
     page.click("#gs-play")

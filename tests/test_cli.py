@@ -37,3 +37,20 @@ def test_bad_input_exits_2_without_a_traceback(tmp_path):
 def test_new_refuses_an_existing_folder(tmp_path, capsys):
     assert main(["new", str(tmp_path)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_outputs_never_replace_what_geostory_did_not_write(tmp_path, capsys):
+    story = str(HARBIN.root)
+    mine = tmp_path / "qgis"
+    mine.mkdir()
+    (mine / "my-other-project.qgs").write_text("keep me", encoding="utf-8")
+    assert main(["qgis", story, "-o", str(mine)]) == 2
+    assert (mine / "my-other-project.qgs").read_text(encoding="utf-8") == "keep me"
+    assert "did not write" in capsys.readouterr().err
+    fresh = tmp_path / "fresh"
+    assert main(["qgis", story, "-o", str(fresh)]) == 0
+    assert main(["qgis", story, "-o", str(fresh)]) == 0, "a folder geostory wrote may be rebuilt"
+    assert main(["build", story, "-o", str(tmp_path)]) == 2, "a folder is not an HTML file"
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(tmp_path) in err[0] and ".tmp" not in err[0]
+    assert not list(tmp_path.glob(".*.tmp")) and not list(tmp_path.glob(".*.old.*"))

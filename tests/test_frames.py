@@ -20,6 +20,7 @@ from PIL import Image
 from geostory import load_story
 from geostory.cli import main
 from geostory.errors import UsageError
+from geostory.output import MARKER
 from geostory.frames import SIZE_PX, FrameRenderer, fonts, render_frames
 from geostory.frames.text import story_texts
 from geostory.labels import display_name
@@ -58,7 +59,8 @@ def pixels(path: Path) -> np.ndarray:
 def test_one_png_per_frame_plus_sheet_and_gif(built, harbin):
     out, progress, summary = built
     frames = [f"{i:02d}-{fr.id}.png" for i, fr in enumerate(harbin.frames, start=1)]
-    assert sorted(p.name for p in out.iterdir()) == sorted(frames + ["contact-sheet.png", "harbin-1932.gif"])
+    expected = frames + ["contact-sheet.png", "harbin-1932.gif", MARKER]
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     assert progress.splitlines() == [f"[{i}/{len(frames)}] {out / name}" for i, name in enumerate(frames, start=1)]
     assert f"wrote {len(frames) + 2} files" in summary
 

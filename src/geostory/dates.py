@@ -32,6 +32,8 @@ def parse_date(text: str) -> PartialDate:
     if not match:
         raise ValueError(FORMAT)
     year, month, day = (int(g) if g else None for g in match.groups())
+    if year >= 9999:  # leaves room for the day after a date, which outputs compute
+        raise ValueError("a year before 9999")
     try:
         if day is not None:
             d = date(year, month, day)

@@ -27,6 +27,9 @@ def format_span(start: str, end: str | None = None) -> str:
     b = parse_date(end) if end and end != start else None
     if b is None:
         return _one(a)
+    if b.first <= a.first and b.last >= a.last and b.precision != a.precision:
+        # an end that only says "within this month/year": e.g. a retreat begun on 5 February, ended that month
+        return f"{_one(a)} – later in {_one(b)}"
     same_year = a.first.year == b.first.year and a.precision != "year" and b.precision != "year"
     if same_year and a.precision == b.precision == "day" and a.first.month == b.first.month:
         return f"{a.first.day}–{_one(b)}"

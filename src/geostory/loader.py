@@ -96,7 +96,7 @@ class _Loader:
             self.check_references(meta, sections, layers, frames)
         if self.problems:
             raise StoryError(self.problems)
-        return Story(self.root, meta, layers, tuple(frames), sections)
+        return Story(self.root, meta, layers, tuple(frames))
 
     def load_frames(self) -> list[Frame]:
         obj = self.read_json("frames.json", required=True)
@@ -113,14 +113,20 @@ class _Loader:
                 frames.append(frame)
         return frames
 
-    def load_seed(self, meta: StoryMeta | None) -> dict[str, list[str]]:
+    def load_seed(self, meta: StoryMeta | None) -> dict[str, list[str]] | None:
+        """The seed's sections, or None when it could not be read (its citations are then not checked)."""
         if meta is None or meta.seed is None:
             return {}
         path = self.root / meta.seed.file
         if not path.is_file():
             self.problem("story.json", None, "seed.file", "a seed text file relative to the story folder", shorten(meta.seed.file))
-            return {}
-        return seed_text.load(path)
+            return None
+        data = path.read_bytes()
+        try:
+            return seed_text.paragraphs(data.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            self.problem("story.json", None, "seed.file", f"UTF-8 text in {meta.seed.file}", f"byte 0x{data[exc.start]:02x} at offset {exc.start}")
+            return None
 
     def load_layer(self, layer: str, model: type[BaseModel], geometry_types: tuple[str, ...], required: bool):
         filename = f"{layer}.geojson"
@@ -239,10 +245,10 @@ class _Loader:
             self.check_citations("frames.json", fr.id, "sources", fr.sources, meta, sections)
             self.check_known("frames.json", fr.id, "features", fr.features, known_ids, "a feature id from the layers")
             self.check_known("frames.json", fr.id, "focus", fr.focus or [], known_ids, "a feature id from the layers")
-            for fid in fr.features:
+            for fid in dict.fromkeys([*fr.features, *(fr.focus or [])]):
                 f = by_id.get(fid)
                 if f is not None and f.first_day is not None and f.first_day > fr.last.last:
-                    self.problem("frames.json", fr.id, "features", f"features begun by the frame's last day ({fr.last.last})",
+                    self.problem("frames.json", fr.id, "features", f"features and focus begun by the frame's last day ({fr.last.last})",
                                  f"{fid!r} starting {f.props.start}")
             self.check_known("frames.json", fr.id, "corrections", fr.corrections, corrections, "a correction id from story.json")
             for field, expected, found in fr.date_problems():
@@ -284,6 +290,8 @@ class _Loader:
                 self.problem(filename, fid, f"{where}.source", "'seed' or a key of 'sources' in story.json", shorten(c.source))
 
     def check_seed_place(self, filename, fid, where, section: str, paragraph: int, meta, sections) -> None:
+        if sections is None:  # the seed could not be read: already reported once
+            return
         if section not in sections:
             self.problem(filename, fid, f"{where}.section", f"a seed section ({', '.join(sections)})", shorten(section))
         elif paragraph > len(sections[section]):

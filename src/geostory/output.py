@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,8 +12,13 @@ from .errors import UsageError
 
 
 def write_atomic(path: Path, data: str | bytes) -> Path:
-    """Write to a temporary file beside ``path``, then rename it into place."""
+    """Write to a temporary file beside ``path``, then rename it into place.
+
+    Only a regular file is ever replaced: a folder or a device at ``path`` is refused.
+    """
     path = Path(path)
+    if path.exists() and not path.is_file() or path.is_symlink() and not path.is_file():
+        raise UsageError(f"{path} exists and is not a file; choose a file name to write")
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -28,31 +33,38 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     return path
 
 
-def check_replaceable(folder: Path, ours: Collection[str]) -> None:
-    """Refuse to replace a path holding anything we did not write (``-o .`` must not wipe a project)."""
+MARKER = ".geostory-output"
+"""Written into every output folder, so a later build knows the folder is its own to replace."""
+
+
+def check_replaceable(folder: Path) -> None:
+    """Refuse to replace a path that is not an empty folder or one geostory wrote (``-o .`` must not wipe a project)."""
     if not folder.exists():
         return
     if not folder.is_dir():
         raise UsageError(f"{folder} exists and is not a folder; choose a new or empty folder")
-    others = sorted(p.name for p in folder.iterdir() if not (p.is_file() and p.suffix.lower() in ours))
+    if (folder / MARKER).is_file():
+        return
+    others = sorted(p.name for p in folder.iterdir())
     if others:
-        raise UsageError(f"{folder} holds files this command did not write ({', '.join(others[:3])}); "
+        raise UsageError(f"{folder} holds files geostory did not write ({', '.join(others[:3])}); "
                          "choose a new or empty folder")
 
 
 @contextmanager
-def atomic_folder(folder: Path, ours: Collection[str]) -> Iterator[Path]:
+def atomic_folder(folder: Path, mark: bool = True) -> Iterator[Path]:
     """Yield an empty temporary folder; on success it replaces ``folder``, on failure it is removed.
 
-    ``ours`` lists the file suffixes this output writes: an existing folder holding anything else is
-    refused rather than replaced.
+    An existing folder is replaced only if it is empty or carries geostory's marker file.
     """
     folder = Path(folder)
-    check_replaceable(folder, ours)
+    check_replaceable(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
         yield tmp
+        if mark:
+            (tmp / MARKER).write_text("Written by geostory; a rebuild replaces this folder.\n", encoding="utf-8")
         os.chmod(tmp, 0o755)
         if folder.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old.", dir=folder.parent))

@@ -21,7 +21,7 @@ def create_story(folder: Path, title: str | None = None) -> Path:
     if folder.exists():
         raise UsageError(f"{folder} already exists; choose a new folder name")
     template = resources.files(__package__).joinpath("story_template")
-    with atomic_folder(folder, ours=()) as tmp:
+    with atomic_folder(folder, mark=False) as tmp:
         for item in template.iterdir():
             if item.name.endswith((".json", ".geojson")):
                 shutil.copyfile(str(item), tmp / item.name)

@@ -30,11 +30,6 @@ class Citation(_Model):
     pages: str | None = None
     note: str | None = None
 
-    def label(self) -> str:
-        if self.source == "seed":
-            return f"Seed, {self.section} ¶{self.paragraph}"
-        return self.source + (f", {self.pages}" if self.pages else "")
-
 
 class Dated(_Model):
     """A start date, an optional end date, and how sure we are of them."""
@@ -54,8 +49,11 @@ class Dated(_Model):
     def date_problems(self) -> list[tuple[str, str, str]]:
         """Rules across fields, as (field, expected, found); kept here beside the fields they join."""
         problems = []
-        if self.end is not None and parse_date(self.end).last < parse_date(self.start).first:
-            problems.append(("end", f"a date on or after start {self.start}", f'"{self.end}"'))
+        if self.end is not None:
+            first, last = parse_date(self.start), parse_date(self.end)
+            if last.last < first.first:
+                problems.append(("end", f"a date on or after start {self.start}", f'"{self.end}"'))
+
         if self.date_certainty != "exact" and not self.date_note:
             problems.append(("date_note", f"a note saying why the date is {self.date_certainty}", "nothing"))
         return problems
@@ -124,10 +122,6 @@ class Frame(Dated):
     focus: list[Slug] | None = None
     sources: Annotated[list[Citation], Field(min_length=1)]
     corrections: list[Slug] = []
-
-
-class FramesFile(_Model):
-    frames: Annotated[list[Frame], Field(min_length=1)]
 
 
 class Source(_Model):

@@ -1,7 +1,7 @@
 """A loaded, validated story: its metadata, layers of features, and dated frames."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,7 +44,6 @@ class Story:
     meta: StoryMeta
     layers: dict[str, tuple[Feature, ...]]
     frames: tuple[Frame, ...]
-    seed_sections: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def features(self) -> list[Feature]:
         return [f for layer in self.layers.values() for f in layer]
@@ -88,11 +87,6 @@ class Story:
                 states[f.id] = "earlier"
         return states
 
-    def visible_in(self, frame: Frame) -> list[Feature]:
-        """The features shown at a frame, in layer order."""
-        states = self.frame_states(frame)
-        return [f for f in self.features() if f.id in states]
-
     def geodataframe(self, layer: str) -> geopandas.GeoDataFrame:
         """A layer as a GeoDataFrame (EPSG:4326), one column per property, lists as JSON text."""
         import json
@@ -106,6 +100,8 @@ class Story:
                 for k, v in f.properties().items()
             }
             rows.append({"id": f.id, **props, "geometry": f.geometry})
+        if not rows:  # an empty layer still has the columns GDAL needs
+            return geopandas.GeoDataFrame({"id": [], "geometry": []}, geometry="geometry", crs="EPSG:4326")
         return geopandas.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
     @property

@@ -26,7 +26,6 @@ __all__ = ["DPI", "SIZE_PX", "FontMissing", "FrameRenderer", "cjk_font", "frame_
            "render_frames"]
 
 SHEET_NAME = "contact-sheet.png"
-OURS = (".png", ".gif")
 
 
 def render_frames(story: Story, folder: str | Path = "dist/frames",
@@ -42,7 +41,7 @@ def render_frames(story: Story, folder: str | Path = "dist/frames",
     folder = Path(folder)
     renderer = FrameRenderer(story, font_search=font_search)
     names, pngs = [], []
-    with atomic_folder(folder, ours=OURS) as tmp:
+    with atomic_folder(folder) as tmp:
         for index, frame in enumerate(story.frames, start=1):
             name = frame_filename(index, frame)
             png = renderer.render(frame, index)

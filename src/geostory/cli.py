@@ -119,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the exit code (0, or 2 for input or output the user can fix)."""
     args = _parser().parse_args(argv)
     try:
         args.func(args)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
 from .schema import Frame, MovementProps
@@ -44,10 +45,10 @@ class LocalPlane:
         self.kx = KM_PER_DEGREE_LAT * math.cos(math.radians(ref_lat))
         self.ky = KM_PER_DEGREE_LAT
 
-    def to_km(self, geom):
+    def to_km(self, geom: BaseGeometry) -> BaseGeometry:
         return shapely.transform(geom, lambda c: c * (self.kx, self.ky))
 
-    def to_degrees(self, geom):
+    def to_degrees(self, geom: BaseGeometry) -> BaseGeometry:
         return shapely.transform(geom, lambda c: np.round(c / (self.kx, self.ky), DECIMALS))
 
 
@@ -91,7 +92,8 @@ def arrow_for(feature: Feature, plane: LocalPlane) -> Arrow:
 
 
 def story_plane(story: Story) -> LocalPlane:
-    lats = [f.geometry.centroid.y for f in story.layers.get("places", ())] or [0.0]
+    """The plane for a story, centred on the latitude of its features."""
+    lats = [f.geometry.centroid.y for f in story.features()] or [0.0]
     return LocalPlane((min(lats) + max(lats)) / 2)
 
 

@@ -12,6 +12,7 @@ from .output import atomic_folder, write_atomic
 
 
 def slug(text: str) -> str:
+    """A story id from a folder name: lower-case words joined by '-'."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "story"
 
 

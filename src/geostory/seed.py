@@ -42,4 +42,5 @@ def paragraphs(text: str) -> dict[str, list[str]]:
 
 
 def load(path: Path) -> dict[str, list[str]]:
+    """The sections and paragraphs of a UTF-8 seed file."""
     return paragraphs(path.read_text(encoding="utf-8"))

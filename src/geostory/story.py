@@ -46,15 +46,18 @@ class Story:
     frames: tuple[Frame, ...]
 
     def features(self) -> list[Feature]:
+        """Every feature, layer by layer in file order."""
         return [f for layer in self.layers.values() for f in layer]
 
     def feature(self, feature_id: str) -> Feature:
+        """The feature with this id, from any layer (KeyError if none)."""
         for f in self.features():
             if f.id == feature_id:
                 return f
         raise KeyError(feature_id)
 
     def frame(self, frame_id: str) -> Frame:
+        """The frame with this id (KeyError if none)."""
         for fr in self.frames:
             if fr.id == frame_id:
                 return fr
@@ -62,10 +65,12 @@ class Story:
 
     @property
     def first_day(self) -> date:
+        """The first day any frame covers."""
         return min(fr.first.first for fr in self.frames)
 
     @property
     def last_day(self) -> date:
+        """The last day any frame covers."""
         return max(fr.last.last for fr in self.frames)
 
     def frame_states(self, frame: Frame) -> dict[str, str]:

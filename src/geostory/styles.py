@@ -11,6 +11,7 @@ from .schema import MovementProps, StoryMeta
 
 @lru_cache(maxsize=1)
 def styles() -> dict[str, Any]:
+    """The parsed ``styles.json``, read once."""
     return json.loads(resources.files(__package__).joinpath("styles.json").read_text(encoding="utf-8"))
 
 
@@ -29,4 +30,5 @@ def movement_style(props: MovementProps, meta: StoryMeta) -> dict[str, Any]:
 
 
 def dash_list(dash: str | None) -> list[float]:
+    """A dash pattern such as ``"8 6"`` as numbers; an empty list for a solid line."""
     return [float(x) for x in dash.split()] if dash else []

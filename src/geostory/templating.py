@@ -11,6 +11,7 @@ import jinja2
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
+    """The shared environment, built once."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("geostory", "templates"),
         autoescape=True,

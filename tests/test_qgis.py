@@ -118,8 +118,10 @@ def test_geopackage_holds_every_layer(harbin, export):
 
 
 def _json_or_value(v):
+    """A cell as comparable data; an empty list equals an absent one (the GeoJSON may omit a default [])."""
     if isinstance(v, str) and v[:1] in "[{":
-        return json.loads(v)
+        v = json.loads(v)
+        return v or None
     if isinstance(v, (datetime, date)):
         return v.isoformat()[:10]
     return None if v is None or v != v else v

@@ -15,6 +15,7 @@ import subprocess
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import numpy
 import pyogrio
 import pytest
 
@@ -121,6 +122,9 @@ def _json_or_value(v):
     """A cell as comparable data; an empty list equals an absent one (the GeoJSON may omit a default [])."""
     if isinstance(v, str) and v[:1] in "[{":
         v = json.loads(v)
+    if isinstance(v, numpy.ndarray):  # GDAL's string lists
+        v = v.tolist()
+    if isinstance(v, list):
         return v or None
     if isinstance(v, (datetime, date)):
         return v.isoformat()[:10]

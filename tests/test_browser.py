@@ -218,13 +218,7 @@ def test_popups_and_panel_show_narrative_sources_and_corrections(session, harbin
     # A real mouse click on a place marker that nothing covers opens its popup too.
     page.keyboard.press("Escape")  # then wait until the closed popup has gone and the map stopped panning
     page.wait_for_function("!document.querySelector('.leaflet-popup') && !geostory.moving()")
-    target = page.evaluate("""() => {
-        for (const e of document.querySelectorAll('path.gs-place')) {
-            const r = e.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
-            if (document.elementFromPoint(x, y) === e) return {id: e.dataset.id, x, y};
-        }
-    }""")
-    page.mouse.click(target["x"], target["y"])
+    target = click_uncovered_place(page)
     assert harbin.feature(target["id"]).props.name_en in popup_text(page)
     f = next(f for f in harbin.features() if f.props.corrections)
     page.evaluate("i => geostory.go(i)", next(i for i, fr in enumerate(harbin.frames) if f.id in fr.features))
@@ -238,10 +232,24 @@ def test_popups_and_panel_show_narrative_sources_and_corrections(session, harbin
     assert correction.seed_claim[:40] in text and correction.reason[:40] in text
 
 
+def click_uncovered_place(page) -> dict:
+    """Click, with the real mouse, a place marker that nothing covers; return its id and position."""
+    page.wait_for_function("!geostory.moving()")
+    target = page.evaluate("""() => {
+        for (const e of document.querySelectorAll('path.gs-place')) {
+            const r = e.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
+            if (document.elementFromPoint(x, y) === e) return {id: e.dataset.id, x, y};
+        }
+    }""")
+    assert target, "a place marker that nothing covers"
+    page.mouse.click(target["x"], target["y"])
+    return target
+
+
 def test_hostile_text_executes_nothing(browser, tmp_path):
     story = load_story(make_hostile_story(tmp_path))
     url = build_map(story, tmp_path / "hostile.html").as_uri()
-    with Session(browser, viewport=DESKTOP) as s:
+    with Session(browser, viewport=DESKTOP, reduced_motion="reduce") as s:
         page = s.open(url)
         assert "<script>window.pwned=1</script>" in title(page)  # shown as text
         page.evaluate("id => geostory.openFeature(id)", story.layers["places"][0].id)
@@ -249,7 +257,9 @@ def test_hostile_text_executes_nothing(browser, tmp_path):
         assert "<img src=x" in popup.inner_text() and popup.locator("a[href^='javascript']").count() == 0
         page.keyboard.press("ArrowRight")
         page.keyboard.press("Home")
-        page.locator("path.gs-place").first.click(force=True)
+        page.keyboard.press("Escape")
+        page.wait_for_function("!document.querySelector('.leaflet-popup')")
+        click_uncovered_place(page)
         page.wait_for_selector(".leaflet-popup-content")
         assert page.evaluate("typeof window.pwned") == "undefined" and page.locator("img[src=x]").count() == 0
         assert s.errors == []

@@ -1,7 +1,7 @@
 """Screenshot the story map with Playwright and Chromium, e.g. for the README (docs/img/harbin-map.png).
 
     .venv/bin/python scripts/screenshot.py                       # Harbin story, 1280x800, frame from --frame
-    .venv/bin/python scripts/screenshot.py --size 375x667 -o /tmp/phone.png --frame <frame-id>
+    .venv/bin/python scripts/screenshot.py --size 375x667 -o phone.png --frame <frame-id>
     .venv/bin/python scripts/screenshot.py --offline             # block tiles: vectors on a plain background
 
 Uses the Debian Chromium (/usr/bin/chromium, or $CHROMIUM); `playwright install` is not needed.

@@ -212,9 +212,9 @@ def test_popups_and_panel_show_narrative_sources_and_corrections(session, harbin
         page.evaluate("id => geostory.openFeature(id)", feature.id)
         text = popup_text(page)
         assert feature.props.name_en in text and feature.props.narrative[:40] in text and "source" in text.lower()
-    then = next(f for f in harbin.features() if f.props.name_1930s and f.props.name_1930s != f.props.name_en)
+    then = next(f for f in harbin.features() if f.props.name_period and f.props.name_period != f.props.name_en)
     page.evaluate("id => geostory.openFeature(id)", then.id)
-    assert f"At the time: {then.props.name_1930s}" in popup_text(page)
+    assert f"At the time: {then.props.name_period}" in popup_text(page)
     # A real mouse click on a place marker that nothing covers opens its popup too.
     page.keyboard.press("Escape")  # then wait until the closed popup has gone and the map stopped panning
     page.wait_for_function("!document.querySelector('.leaflet-popup') && !geostory.moving()")

@@ -27,7 +27,7 @@ def test_feature_has_names_narrative_and_sources(fid):
 
 @pytest.mark.parametrize("fid", ids("places") + ids("rivers"))
 def test_places_and_rivers_carry_a_1930s_name(fid):
-    assert FEATURES[fid].props.name_1930s
+    assert FEATURES[fid].props.name_period
 
 
 @pytest.mark.parametrize("fid", ids())

@@ -53,3 +53,13 @@ def test_second_story_renders_frames(waterloo):
     story = load_story(waterloo / "waterloo")
     for i, fr in enumerate(story.frames, start=1):
         assert f"{i:02d}-{fr.id}.png" in pngs
+
+
+def test_field_names_of_the_first_story_still_load(tmp_path):
+    folder = tmp_path / "old"
+    assert main(["new", str(folder)]) == 0
+    places = folder / "places.geojson"
+    places.write_text(places.read_text(encoding="utf-8").replace('"name_period"', '"name_1930s"'), encoding="utf-8")
+    story = load_story(folder)
+    assert story.feature("charleroi").props.name_period == "Charleroi"
+    assert "name_period" in story.feature("charleroi").properties()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 from .dates import PartialDate, parse_date
 
@@ -72,7 +72,11 @@ class FeatureProps(_Model):
 
     name_en: Text
     name_zh: str | None = Field(None, description="Chinese name, simplified characters")
-    name_1930s: str | None = Field(None, description="the name in use at the time of the story")
+    name_period: str | None = Field(
+        None,
+        validation_alias=AliasChoices("name_period", "name_1930s"),  # the first story's field name still reads
+        description="the name in use at the time of the story (Tsitsihar, Mukden, Kirin for 1932)",
+    )
     narrative: Text
     sources: Annotated[list[Citation], Field(min_length=1)]
     corrections: list[Slug] = []
@@ -90,7 +94,7 @@ class RiverProps(FeatureProps):
 
 class RailwayProps(FeatureProps):
     kind: Literal["railway"] = "railway"
-    operator_1932: Text
+    operator: Text = Field(validation_alias=AliasChoices("operator", "operator_1932"))
     route_certainty: Literal["known", "approximate", "schematic"] = "approximate"
 
 

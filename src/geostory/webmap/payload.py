@@ -52,7 +52,7 @@ def _details(props: FeatureProps) -> list[str]:
             lines.append("Location approximate")
         return lines
     if isinstance(props, RailwayProps):
-        return [f"Operated by {props.operator_1932}", st["route_certainty"][props.route_certainty]["label"]]
+        return [f"Operated by {props.operator}", st["route_certainty"][props.route_certainty]["label"]]
     if isinstance(props, MovementProps):
         lines = [st["movement_kinds"][props.kind]["label"], f"Unit: {props.unit}"]
         if props.commander:
@@ -71,8 +71,8 @@ def _info(f: Feature, story: Story) -> dict[str, Any]:
     info: dict[str, Any] = {"name": display_name(p), "en": p.name_en}
     if p.name_zh:
         info["zh"] = p.name_zh
-    if p.name_1930s and p.name_1930s != p.name_en:
-        info["then"] = p.name_1930s  # the name in use at the time of the story
+    if p.name_period and p.name_period != p.name_en:
+        info["then"] = p.name_period  # the name in use at the time of the story
     if isinstance(p, Dated):
         info["date"] = date_info(p)
     side = getattr(p, "side", None)

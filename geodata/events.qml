@@ -31,7 +31,7 @@
             <Option name="name" type="QString" value="circle"/>
             <Option name="outline_color" type="QString" value="34,34,34,255"/>
             <Option name="outline_style" type="QString" value="solid"/>
-            <Option name="outline_width" type="QString" value="0.265"/>
+            <Option name="outline_width" type="QString" value="0.397"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
             <Option name="scale_method" type="QString" value="diameter"/>
             <Option name="size" type="QString" value="3.704"/>
@@ -43,7 +43,7 @@
           <prop k="name" v="circle"/>
           <prop k="outline_color" v="34,34,34,255"/>
           <prop k="outline_style" v="solid"/>
-          <prop k="outline_width" v="0.265"/>
+          <prop k="outline_width" v="0.397"/>
           <prop k="outline_width_unit" v="MM"/>
           <prop k="scale_method" v="diameter"/>
           <prop k="size" v="3.704"/>

@@ -853,7 +853,7 @@
                 <Option name="name" type="QString" value="filled_arrowhead"/>
                 <Option name="outline_color" type="QString" value="123,50,148,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
-                <Option name="outline_width" type="QString" value="0.265"/>
+                <Option name="outline_width" type="QString" value="0.529"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
                 <Option name="scale_method" type="QString" value="diameter"/>
                 <Option name="size" type="QString" value="2.646"/>
@@ -865,7 +865,7 @@
               <prop k="name" v="filled_arrowhead"/>
               <prop k="outline_color" v="123,50,148,255"/>
               <prop k="outline_style" v="solid"/>
-              <prop k="outline_width" v="0.265"/>
+              <prop k="outline_width" v="0.529"/>
               <prop k="outline_width_unit" v="MM"/>
               <prop k="scale_method" v="diameter"/>
               <prop k="size" v="2.646"/>

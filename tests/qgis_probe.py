@@ -49,6 +49,8 @@ def symbol_layers(sym) -> list[dict]:
         d = {"class": sl.layerType(), "colour": sl.color().name()}
         if hasattr(sl, "strokeColor"):
             d["stroke"] = sl.strokeColor().name()
+        if hasattr(sl, "strokeWidth"):
+            d["stroke_width"] = round(sl.strokeWidth(), 4)
         if hasattr(sl, "width"):
             d["width"] = round(sl.width(), 4)
         if hasattr(sl, "shape"):

@@ -236,8 +236,7 @@ def _collections(fig) -> list[dict]:
 
 def test_map_styles_come_from_styles_json(harbin):
     """Casing, hollow heads, fading and drawing order as styles.json says, as the web map and QGIS draw them."""
-    from geostory.frames.render import PX
-    from geostory.styles import styles
+    from geostory.styles import PX, styles
 
     st = styles()
     kinds = st["movement_kinds"]
@@ -249,7 +248,8 @@ def test_map_styles_come_from_styles_json(harbin):
     assert [c["width"] for c in casing] == [pytest.approx((kinds["rail"]["width"] + st["casing"]["extra_width"]) * PX)]
     assert not [c for c in drawn if c["edge"] == "#1d1d1d"]
     hollow = kinds["intended"]
-    assert [c for c in drawn if c["face"] == st["hollow_head_fill"] and c["width"] == 1.4
+    assert [c for c in drawn if c["face"] == st["hollow_head_fill"]
+            and c["width"] == pytest.approx(st["outline"]["hollow_head"] * PX)
             and c["alpha"] == pytest.approx(hollow["opacity"] * st["faded"]["opacity"])]  # an earlier intended move
     faded = [c for c in drawn if c["face"] is None and c["alpha"] is not None and c["alpha"] < 0.9]
     assert faded and all(c["alpha"] == pytest.approx(kinds["advance"]["opacity"] * st["faded"]["opacity"])

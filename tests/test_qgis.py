@@ -227,7 +227,9 @@ def test_styles_are_applied_from_styles_json(probe, harbin):
     assert layers["rivers"]["symbol"]["colours"] == [cfg["rivers"]["colour"]]
     assert cfg["railways"]["casing"] is None and layers["railways"]["symbol"]["colours"] == [cfg["railways"]["colour"]]
     (event,) = layers["events"]["symbol"]["layers"]
-    assert (event["shape"], event["colour"], event["stroke"]) == tuple(cfg["events"][k] for k in ("shape", "fill", "colour"))
+    assert (event["shape"], event["colour"], event["stroke"]) == ("circle", cfg["events"]["fill"], cfg["events"]["colour"])
+    ol = {k: float(mm(v)) for k, v in shared["outline"].items() if k != "comment"}  # QGIS reads mm() exactly
+    assert {event["stroke_width"]} | {sl["stroke_width"] for c in layers["places"]["categories"] for sl in c["layers"]} == {ol["point"]}
     assert layers["places"]["labels"] and layers["places"]["label_font"] == "Noto Sans CJK SC"
     sides = {s.colour for s in harbin.meta.sides.values()}
     assert {"intended", "rail"} <= {f.props.kind for f in harbin.layers["movements"]}  # hollow heads, casing
@@ -239,6 +241,7 @@ def test_styles_are_applied_from_styles_json(probe, harbin):
             assert {x for sl in sls for x in (sl["colour"], sl.get("stroke"))} & sides, (name, kind)
             if name == "movement_heads" and kinds[kind]["head"] == "hollow":  # filled, so no line shows through
                 assert (sls[0]["filled"], sls[0]["colour"]) == (True, shared["hollow_head_fill"])
+            assert name != "movement_heads" or sls[0]["stroke_width"] == ol["hollow_head" if kinds[kind]["head"] == "hollow" else "head"]
             if name == "movement_arrows" and kinds[kind].get("casing"):
                 width = float(mm(kinds[kind]["width"] + casing["extra_width"]))
                 assert (sls[0]["colour"], sls[0]["width"]) == (casing["colour"], pytest.approx(width))

@@ -223,6 +223,13 @@ def test_styles_come_from_styles_json(harbin_html):
     assert sent["faded"]["width_factor"] == st["faded"]["width_factor"]
     assert sent["casing"]["colour"] == st["casing"]["colour"]
     assert sent["hollow_head_fill"] == st["hollow_head_fill"] and sent["draw_order"] == st["draw_order"]
+    assert sent["outline"] == {k: v for k, v in st["outline"].items() if k != "comment"}
+    assert "shape" not in sent["layers"]["events"]  # circles everywhere, as in QGIS and the pictures
+    legend = unescape(harbin_html[harbin_html.index('<details class="gs-legend"'):harbin_html.index("</details>")])
+    ink, ol = st["legend"]["ink"], st["outline"]
+    assert f'stroke="{ink}" stroke-width="{st["legend"]["route_key_width"]}"' in legend
+    assert f'stroke="{ink}" stroke-width="{ol["hollow_head"]}"' in legend  # the intended move's hollow head
+    assert f'stroke="{st["layers"]["places"]["colour"]}" stroke-width="{ol["point"]}"' in legend
     assert sent["layers"]["railways"].get("casing") is None
     static = resources.files("geostory").joinpath("static")
     js = static.joinpath("story.js").read_text(encoding="utf-8")

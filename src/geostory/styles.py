@@ -8,6 +8,9 @@ from typing import Any
 
 from .schema import MovementProps, StoryMeta
 
+PX = 0.75
+"""Points per CSS pixel: styles.json's widths, dashes and radii are CSS pixels; the pictures draw in points."""
+
 
 @lru_cache(maxsize=1)
 def styles() -> dict[str, Any]:

@@ -14,18 +14,14 @@ from matplotlib.patches import Patch, Polygon, Rectangle
 from ..labels import date_label
 from ..schema import Frame, MovementProps
 from ..story import Story
-from ..styles import dash_list, styles
+from ..styles import PX, dash_list, styles
 from .text import caption, source_line, wrap
 
 INK = "#1f1f1f"
 MUTED = "#6b6b6b"
 ACCENT = "#8c1d18"
-PX = 0.75
-NEUTRAL = "#4a4a4a"
 PAPER = "#f4f1ea"
 """The map's background; line keys are drawn on a swatch of it, so a white casing shows as on the map."""
-MARKERS = {"circle": "o", "square": "s", "diamond": "D", "triangle": "^"}
-"""styles.json shapes of point symbols as matplotlib markers."""
 
 
 @dataclass(eq=False)  # hashable: matplotlib looks handles up in its handler map
@@ -59,7 +55,7 @@ class ArrowHandler(HandlerBase):
         hollow = key.head == "hollow"
         tri = Polygon([[x1, y], [x1 - head, y + head * 0.42], [x1 - head, y - head * 0.42]], closed=True,
                       facecolor=st["hollow_head_fill"] if hollow else key.colour, edgecolor=key.colour,
-                      linewidth=1.2 if hollow else 0.5, alpha=key.alpha)
+                      linewidth=st["outline"]["hollow_head" if hollow else "head"] * PX, alpha=key.alpha)
         artists += [line, tri]
         for a in artists:
             a.set_transform(trans)
@@ -100,6 +96,7 @@ class LineHandler(HandlerBase):
 
 def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers_shown: set[str]):
     st = styles()
+    ink, key_width = st["legend"]["ink"], st["legend"]["route_key_width"]  # keys for a line style, not a side
     handles, labels = [], []
     sides = [s for s in story.meta.sides if any(p.side == s for p, _ in kinds)]
     for side_id in sides:
@@ -108,25 +105,26 @@ def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers
         labels.append(wrap(side.label + (f"  {side.label_zh}" if side.label_zh else ""), 48))
     for kind, spec in st["movement_kinds"].items():
         if any(p.kind == kind for p, _ in kinds):
-            handles.append(ArrowKey(NEUTRAL, spec["width"], spec["dash"], spec["head"], spec["opacity"],
+            handles.append(ArrowKey(ink, spec["width"], spec["dash"], spec["head"], spec["opacity"],
                                     bool(spec.get("casing"))))
             labels.append(spec["label"])
     for certainty, spec in st["route_certainty"].items():
         dashed_kinds = [p for p, _ in kinds if st["movement_kinds"][p.kind]["dash"] is None]
         if spec["dash"] and any(p.route_certainty == certainty for p in dashed_kinds):
-            handles.append(ArrowKey(NEUTRAL, 3.0, spec["dash"]))
+            handles.append(ArrowKey(ink, key_width, spec["dash"]))
             labels.append(spec["label"])
     if any(not now for _, now in kinds):
-        handles.append(ArrowKey(NEUTRAL, 3.0 * st["faded"]["width_factor"], None, alpha=st["faded"]["opacity"]))
+        handles.append(ArrowKey(ink, key_width * st["faded"]["width_factor"], None, alpha=st["faded"]["opacity"]))
         labels.append("Earlier movement")
-    layers = st["layers"]
+    layers, outline = st["layers"], st["outline"]["point"] * PX
     if "events" in layers_shown:
-        handles.append(Line2D([], [], marker=MARKERS[layers["events"].get("shape", "circle")], linestyle="none",
+        handles.append(Line2D([], [], marker="o", linestyle="none", markeredgewidth=outline,
                               markersize=layers["events"]["radius"] * 2 * PX,
                               markerfacecolor=layers["events"]["fill"], markeredgecolor=layers["events"]["colour"]))
         labels.append(layers["events"]["label"])
     if "places" in layers_shown:
-        handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor=layers["places"]["fill"],
+        handles.append(Line2D([], [], marker="o", linestyle="none", markeredgewidth=outline,
+                              markerfacecolor=layers["places"]["fill"],
                               markersize=layers["places"]["radius"][1] * 2 * PX,
                               markeredgecolor=layers["places"]["colour"]))
         labels.append(layers["places"]["label"])

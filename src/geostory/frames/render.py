@@ -21,7 +21,7 @@ from .. import geometry
 from ..labels import display_name
 from ..schema import Frame, MovementProps
 from ..story import Story
-from ..styles import movement_style, styles
+from ..styles import PX, movement_style, styles
 from . import fonts, panel
 from .furniture import furniture
 from .labels import Placer, point_candidates
@@ -32,7 +32,6 @@ SIZE_PX = (1600, 1000)
 """16:10 at 150 dpi: 10.7 × 6.7 inches, sharp on a 1080p slide and printable at A5 landscape."""
 DPI = 150
 MAP_BOX = (0.012, 0.06, 0.645, 0.925)  # left, bottom, width, height as shares of the figure
-PX = 0.75  # styles.json widths and dashes are CSS pixels; one CSS pixel is 0.75 pt
 RIVER_LABEL = "#2f6ea5"
 EVENT_LABEL = "#6b4a06"
 HEAD_CAP = 0.035
@@ -199,7 +198,8 @@ class FrameRenderer:
                 linestyle=_dashes(st["dash"], width), capstyle="butt")
             hollow = st["head"] == "hollow"
             add(head, facecolor=self.style["hollow_head_fill"] if hollow else st["colour"], edgecolor=st["colour"],
-                linewidth=1.4 if hollow else 0.6, alpha=alpha, zorder=z + 0.2, joinstyle="miter")
+                linewidth=self.style["outline"]["hollow_head" if hollow else "head"] * PX, alpha=alpha,
+                zorder=z + 0.2, joinstyle="miter")
             if shaft.intersects(view) or head.intersects(view):  # the key explains only what is in view
                 shown.append((f.props, now))
         for style, geoms in batches.items():
@@ -215,21 +215,22 @@ class FrameRenderer:
     def _points(self, ax, states: dict[str, str]) -> None:
         """Places, then events (earlier ones faded like movements)."""
         layers, faded = self.style["layers"], self.style["faded"]
+        outline = self.style["outline"]["point"] * PX
         s = layers["places"]
         places = list(self.story.layers.get("places", ()))
         if places:
             radius = [s["radius"][f.props.label_rank - 1] * PX for f in places]
             self._series([f.id for f in places]).plot(
                 ax=ax, marker="o", markersize=[(2 * r) ** 2 for r in radius], color=s["fill"],
-                edgecolor=s["colour"], linewidth=1.1, zorder=self.z["places"])
+                edgecolor=s["colour"], linewidth=outline, zorder=self.z["places"])
         s = layers["events"]
         events = [f.id for f in self.story.layers.get("events", ()) if f.id in states]
         for now in (False, True):
             ids = [i for i in events if (states[i] == "current") == now]
             if ids:
                 size = (2 * s["radius"] * PX * (1.0 if now else faded["width_factor"])) ** 2
-                self._series(ids).plot(ax=ax, marker=panel.MARKERS[s.get("shape", "circle")], markersize=size,
-                                       color=s["fill"], edgecolor=s["colour"], linewidth=1.1,
+                self._series(ids).plot(ax=ax, marker="o", markersize=size,
+                                       color=s["fill"], edgecolor=s["colour"], linewidth=outline,
                                        zorder=self.z["events"] + (1 if now else 0),
                                        alpha=1.0 if now else faded["opacity"])
 

@@ -14,7 +14,6 @@ from ..styles import dash_list, movement_style, styles
 from ..templating import environment
 
 QGIS_VERSION = "3.22.0-Białowieża"  # written into every .qml and .qgs as the version that wrote them
-OTHER = "#888888"
 START_FIELD, END_FIELD, VISIBLE_UNTIL = "start_time", "end_time", "visible_until"
 MOVEMENT_KEY = "\"side\" || '|' || \"kind\" || '|' || \"route_certainty\""
 HEAD_KEY = "\"side\" || '|' || \"kind\""
@@ -71,18 +70,18 @@ def simple_line(colour: str, width_px: float, dash: str | None = None, cap: str 
         "line_width_unit": "MM", "offset": "0", "use_custom_dash": "1" if dash else "0"}}
 
 
-def simple_marker(shape: str, fill: str | None, outline: str, size_px: float, outline_px: float = 1.0) -> dict:
+def simple_marker(shape: str, fill: str | None, outline: str, size_px: float, outline_px: float) -> dict:
     return {"class": "SimpleMarker", "props": {
         "angle": "0", "color": rgba(fill) if fill else "0,0,0,0", "joinstyle": "miter", "name": shape,
         "outline_color": rgba(outline), "outline_style": "solid", "outline_width": mm(outline_px),
         "outline_width_unit": "MM", "scale_method": "diameter", "size": mm(size_px), "size_unit": "MM"}}
 
 
-def simple_fill(colour: str, alpha: float, fill: str | None = None, outline_px: float = 1.0) -> dict:
-    """Filled with the outline colour, or with ``fill`` (a hollow head) inside a doubled outline."""
+def simple_fill(colour: str, alpha: float, outline_px: float, fill: str | None = None) -> dict:
+    """Filled with the outline colour, or with ``fill`` (a hollow head)."""
     return {"class": "SimpleFill", "props": {
         "color": rgba(fill or colour, alpha), "joinstyle": "miter", "outline_color": rgba(colour, alpha),
-        "outline_style": "solid", "outline_width": mm(outline_px * (2 if fill else 1)), "outline_width_unit": "MM",
+        "outline_style": "solid", "outline_width": mm(outline_px), "outline_width_unit": "MM",
         "style": "solid"}}
 
 
@@ -117,21 +116,26 @@ def _movement_categories(story: Story, part: str) -> tuple[str, list[Category]]:
         if part != "head" and not kinds[p.kind]["dash"] and p.route_certainty != "known":
             label += f" ({certainties[p.route_certainty]['label'].lower()})"
         categories.append(Category("|".join(key), label, _movement_symbol(part, st)))
-    fallback = {"colour": OTHER, "width": 2.0, "dash": None, "opacity": 0.9, "head": "filled", "casing": False}
-    categories.append(Category("", "Other", _movement_symbol(part, fallback)))
+    other = styles()["fallback"]
+    fallback = {"colour": other["colour"], "width": other["width"], "dash": None, "opacity": other["opacity"],
+                "head": "filled", "casing": False}
+    categories.append(Category("", other["label"], _movement_symbol(part, fallback)))
     return (HEAD_KEY if part == "head" else MOVEMENT_KEY), categories
 
 
 def _movement_symbol(part: str, st: dict) -> Symbol:
-    fill = styles()["hollow_head_fill"] if st["head"] == "hollow" else None
+    hollow = st["head"] == "hollow"
+    fill = styles()["hollow_head_fill"] if hollow else None
+    outline = styles()["outline"]["hollow_head" if hollow else "head"]
     if part == "head":
-        return Symbol("fill", [simple_fill(st["colour"], 1.0, fill)], alpha=st["opacity"])
+        return Symbol("fill", [simple_fill(st["colour"], 1.0, outline, fill)], alpha=st["opacity"])
     layers = []
     if st["casing"]:
         layers.append(casing_line(st["width"]))
     layers.append(simple_line(st["colour"], st["width"], st["dash"], cap="flat"))
     if part == "route":  # the raw route: a line with a head drawn by QGIS at its last vertex
-        head = simple_marker("filled_arrowhead", fill or st["colour"], st["colour"], st["width"] * 4, 1.0)
+        size = st["width"] * styles()["arrow"]["end_marker_factor"]
+        head = simple_marker("filled_arrowhead", fill or st["colour"], st["colour"], size, outline)
         layers.append(end_marker(head))
     return Symbol("line", layers, alpha=st["opacity"])
 
@@ -145,13 +149,13 @@ def _temporal(for_geojson: bool) -> dict[str, str] | None:
 
 def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyle]:
     """The default style of every layer, keyed by layer name (GeoJSON layers, then the GeoPackage extras)."""
-    cfg = styles()["layers"]
+    cfg, outline = styles()["layers"], styles()["outline"]
     out: dict[str, LayerStyle] = {}
     radius = cfg["places"]["radius"]
     out["places"] = LayerStyle(
         "places", "Point", attr="label_rank",
         categories=[Category(str(rank), label, Symbol("marker", [simple_marker(
-            "circle", cfg["places"]["fill"], cfg["places"]["colour"], 2 * radius[rank - 1], 1.5)]))
+            "circle", cfg["places"]["fill"], cfg["places"]["colour"], 2 * radius[rank - 1], outline["point"])]))
             for rank, label in ((1, "City"), (2, "Town"), (3, "Minor place"))],
         label={"expression": PLACE_LABEL, "size": "9",
                "size_expression": 'CASE WHEN "label_rank" = 1 THEN 10.5 WHEN "label_rank" = 2 THEN 9 ELSE 8 END',
@@ -165,7 +169,8 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
         *rail_casing, simple_line(rail["colour"], rail["width"], rail["dash"], cap="flat")]))
     ev = cfg["events"]
     out["events"] = LayerStyle("events", "Point", symbol=Symbol("marker", [
-        simple_marker(ev["shape"], ev["fill"], ev["colour"], 2 * ev["radius"], 1.0)]), temporal=_temporal(for_geojson))
+        simple_marker("circle", ev["fill"], ev["colour"], 2 * ev["radius"], outline["point"])]),
+        temporal=_temporal(for_geojson))
     attr, cats = _movement_categories(story, "route")
     out["movements"] = LayerStyle("movements", "Line", attr=attr, categories=cats, temporal=_temporal(for_geojson))
     if for_geojson:
@@ -174,9 +179,11 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
     out["movement_arrows"] = LayerStyle("movement_arrows", "Line", attr=attr, categories=cats, temporal=_temporal(False))
     attr, cats = _movement_categories(story, "head")
     out["movement_heads"] = LayerStyle("movement_heads", "Polygon", attr=attr, categories=cats, temporal=_temporal(False))
+    edge = styles()["frame_outline"]
     out["frames"] = LayerStyle("frames", "Polygon", symbol=Symbol("fill", [
-        {"class": "SimpleFill", "props": {"color": "0,0,0,0", "outline_color": "90,90,90,255", "outline_style": "dash",
-                                          "outline_width": mm(1.5), "outline_width_unit": "MM", "style": "no"}}]))
+        {"class": "SimpleFill", "props": {"color": "0,0,0,0", "outline_color": rgba(edge["colour"]),
+                                          "outline_style": "dash", "outline_width": mm(edge["width"]),
+                                          "outline_width_unit": "MM", "style": "no"}}]))
     return out
 
 

@@ -141,7 +141,7 @@
     if (f.layer === "places" || f.layer === "events") {
       var radius = f.layer === "places" ? st.radius[f.rank - 1] : st.radius;
       var kind = "gs-" + f.layer.slice(0, -1);
-      var dot = add(L.circleMarker(f.ll, { pane: pane, radius: radius, color: st.colour, weight: outline,
+      var dot = add(L.circleMarker(f.ll, { pane: pane, radius: radius, color: st.colour, weight: outline.point,
         opacity: 1, fillColor: st.fill, fillOpacity: 1, className: kind }), kind);
       if (f.layer === "places") {
         dot.bindTooltip(nameNodes(el("span"), f.info), { permanent: true, direction: "right",
@@ -154,8 +154,8 @@
       add(L.polyline(f.shaft, { pane: pane, color: s.colour, weight: s.width, opacity: s.opacity,
         dashArray: s.dash || null, lineCap: "butt", lineJoin: "round", className: "gs-mv-shaft" }), "gs-mv-shaft");
       var hollow = s.head === "hollow";
-      add(L.polygon(f.head, { pane: pane, color: s.colour, weight: outline, opacity: s.opacity,
-        fillColor: hollow ? style.hollow_head_fill : s.colour, fillOpacity: s.opacity,
+      add(L.polygon(f.head, { pane: pane, color: s.colour, weight: hollow ? outline.hollow_head : outline.head,
+        opacity: s.opacity, fillColor: hollow ? style.hollow_head_fill : s.colour, fillOpacity: s.opacity,
         className: "gs-mv-head" + (hollow ? " gs-hollow" : "") }), "gs-mv-head");
       anchor = f.shaft[Math.floor(f.shaft.length / 2)];
     } else {

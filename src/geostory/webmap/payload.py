@@ -25,8 +25,6 @@ SLIDER_MAX = 1000
 SLIDER_GAP = 20
 """Smallest distance between two frames on the slider (of SLIDER_MAX), so frames on the same or next day
 can each still be reached by dragging."""
-POINT_OUTLINE = 1.5
-"""Outline width of place and event dots and hollow arrow heads: the one line weight styles.json leaves out."""
 PLACE_KINDS = {"city": "City", "town": "Town", "station": "Railway station", "battlefield": "Battlefield",
                "region": "Region"}
 EVENT_KINDS = {"battle": "Battle", "riot": "Riot", "political": "Political event", "military": "Military action",
@@ -151,7 +149,7 @@ def _style(story: Story) -> dict[str, Any]:
         "faded": {k: st["faded"][k] for k in ("opacity", "width_factor")},
         "casing": {k: st["casing"][k] for k in ("colour", "extra_width")},
         "hollow_head_fill": st["hollow_head_fill"],
-        "outline": POINT_OUTLINE,
+        "outline": {k: st["outline"][k] for k in ("point", "head", "hollow_head")},
         "draw_order": list(st["draw_order"]),
     }
 

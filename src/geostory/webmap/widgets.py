@@ -19,7 +19,6 @@ from markupsafe import Markup
 from ..story import Story
 from ..styles import dash_list, styles
 from ..templating import environment
-from .payload import POINT_OUTLINE
 
 
 class _Raw(Element):
@@ -121,8 +120,6 @@ class Legend(_Widget):
     """Map key drawn from styles.json, listing only what this story has: its sides, kinds, routes and layers."""
 
     template_name = "webmap-legend.html"
-    neutral = "#444444"
-    """Ink for keys that explain a line style rather than a side (the sides have their own colours)."""
 
     def __init__(self, story: Story, layers: list[str], position: str = "bottomright") -> None:
         super().__init__()
@@ -145,7 +142,9 @@ class Legend(_Widget):
         self.casing = st["casing"]
         self.hollow_fill = st["hollow_head_fill"]
         self.faded = bool(story.dated_layers)
-        self.outline = POINT_OUTLINE
+        self.outline = st["outline"]
+        self.ink = st["legend"]["ink"]  # keys that explain a line style rather than a side
+        self.route_key_width = st["legend"]["route_key_width"]
 
 
 def _layer_key(name: str, cfg: dict[str, Any]) -> dict[str, Any]:

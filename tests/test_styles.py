@@ -1,0 +1,70 @@
+"""styles.json's outline, legend, fallback and frame-outline values as the pictures and the QGIS styles use them.
+
+The web map's are checked in test_webmap, and what QGIS itself reads from the styles in test_qgis.
+"""
+from __future__ import annotations
+
+import pytest
+from matplotlib.colors import to_hex
+
+from geostory.frames.panel import ArrowKey, legend_entries
+from geostory.frames.render import FrameRenderer
+from geostory.qgis.qml import layer_styles, mm, rgba
+from geostory.styles import PX, styles
+
+HEAD_OUTLINE = {"filled": "head", "hollow": "hollow_head"}  # styles.json's outline key for each kind of head
+
+
+def test_picture_outlines_come_from_styles_json(harbin):
+    st = styles()
+    index, frame = next((i, fr) for i, fr in enumerate(harbin.frames, start=1)
+                        if "second-division-rail-mukden-shuangcheng" in fr.features)
+    drawn = [(to_hex(c.get_facecolor()[0]), to_hex(c.get_edgecolor()[0]), float(c.get_linewidth()[0]))
+             for c in FrameRenderer(harbin).figure(frame, index).axes[0].collections
+             if len(c.get_facecolor()) and len(c.get_edgecolor())]
+    sides = {s.colour for s in harbin.meta.sides.values()}
+    heads = [w for face, edge, w in drawn if face == edge and face in sides]
+    hollow = [w for face, edge, w in drawn if face == st["hollow_head_fill"] and edge in sides]
+    dots = [w for face, edge, w in drawn if edge == st["layers"]["places"]["colour"]]
+    for widths, key in ((heads, "head"), (hollow, "hollow_head"), (dots, "point")):
+        assert widths and widths == [pytest.approx(st["outline"][key] * PX)] * len(widths), key
+
+
+def test_picture_key_comes_from_styles_json(harbin):
+    """The key's ink, route key width and dot outlines, as in the web map's legend."""
+    st = styles()
+    handles, labels = legend_entries(harbin, [(f.props, False) for f in harbin.layers["movements"]], set(harbin.layers))
+    keys = dict(zip(labels, handles))
+    assert {h.colour for h in handles if isinstance(h, ArrowKey)} == {st["legend"]["ink"]}
+    routes = [keys[c["label"]] for c in st["route_certainty"].values() if c["label"] in keys]
+    assert routes and all(k.width == st["legend"]["route_key_width"] for k in routes)
+    assert keys["Earlier movement"].width == pytest.approx(st["legend"]["route_key_width"] * st["faded"]["width_factor"])
+    for name in ("places", "events"):
+        assert keys[st["layers"][name]["label"]].get_markeredgewidth() == pytest.approx(st["outline"]["point"] * PX)
+
+
+def test_qgis_styles_come_from_styles_json(harbin):
+    """Outlines, the raw route's head, the fallback category and the frame outline as the .qml files get them."""
+    st = styles()
+    out = layer_styles(harbin)
+    outline, kinds = st["outline"], st["movement_kinds"]
+    for name in ("places", "events"):
+        widths = {sl["props"]["outline_width"] for sym in out[name].symbols for sl in sym.layers}
+        assert widths == {mm(outline["point"])}, name
+    for cat in out["movement_heads"].categories[:-1]:
+        kind = cat.value.split("|")[1]
+        assert cat.symbol.layers[0]["props"]["outline_width"] == mm(outline[HEAD_OUTLINE[kinds[kind]["head"]]])
+    for cat in out["movements"].categories[:-1]:
+        kind = kinds[cat.value.split("|")[1]]
+        head = cat.symbol.layers[-1]["subsymbol"].layers[0]["props"]
+        assert head["size"] == mm(kind["width"] * st["arrow"]["end_marker_factor"])
+        assert head["outline_width"] == mm(outline[HEAD_OUTLINE[kind["head"]]])
+    fallback = st["fallback"]
+    for name in ("movements", "movement_arrows", "movement_heads"):
+        other = out[name].categories[-1]
+        assert (other.value, other.label, other.symbol.alpha) == ("", fallback["label"], fallback["opacity"])
+        props = other.symbol.layers[0]["props"]  # a line's colour, or a head's fill
+        assert props.get("line_color", props.get("color")) == rgba(fallback["colour"])
+    (edge,) = out["frames"].symbol.layers
+    assert (edge["props"]["outline_color"], edge["props"]["outline_width"]) == (
+        rgba(st["frame_outline"]["colour"]), mm(st["frame_outline"]["width"]))

@@ -17,7 +17,7 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     Only a regular file is ever replaced: a folder or a device at ``path`` is refused.
     """
     path = Path(path)
-    if path.exists() and not path.is_file() or path.is_symlink() and not path.is_file():
+    if (path.exists() or path.is_symlink()) and not path.is_file():
         raise UsageError(f"{path} exists and is not a file; choose a file name to write")
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data

@@ -29,10 +29,6 @@ def story_extent(story: Story, arrows: list[Arrow], views: dict) -> tuple[float,
     return tuple(round(float(v), 5) for v in (xmin - dx, ymin - dy, xmax + dx, ymax + dy))
 
 
-def extent_polygon(extent):
-    return box(*extent)
-
-
 def day_start(day: date) -> datetime:
     """Midnight at the start of a day, as a naive (local) datetime, which is what QGIS compares with."""
     return datetime.combine(day, time())

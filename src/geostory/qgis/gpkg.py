@@ -16,12 +16,13 @@ from pathlib import Path
 import geopandas
 import pandas as pd
 import pyogrio
+from shapely.geometry import box
 
 from ..geometry import arrows as story_arrows
 from ..labels import citation_label, date_label
 from ..schema import Dated, Frame, StoryMeta
 from ..story import Story
-from .extents import day_after, day_start, extent_polygon, frame_views, story_span
+from .extents import day_after, day_start, frame_views, story_span
 from .qml import layer_styles, style_qml, style_sld
 
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -70,7 +71,7 @@ def _frames_table(story: Story) -> geopandas.GeoDataFrame:
             "focus": json.dumps(fr.focus), "sources": _citations(fr.sources),
             "sources_text": _sources_text(fr.sources, story.meta), "corrections": json.dumps(fr.corrections),
             "start_time": day_start(fr.first.first), "end_time": day_after(fr.last.last),
-            "geometry": extent_polygon(views[fr.id]),
+            "geometry": box(*views[fr.id]),
         })
     gdf = geopandas.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     for col in ("start_time", "end_time"):

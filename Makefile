@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: map test check qgis styles frames all bench clean
+.PHONY: map test lint check qgis styles frames all bench clean
 
 map: $(STAMP)
 	$(BIN)/geostory build
@@ -26,6 +26,10 @@ all: map qgis frames
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
+
+# Static checks (ruff, mypy); configured in pyproject.toml.
+lint: $(TEST_STAMP)
+	@echo 'lint: not configured yet'
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -29,7 +29,8 @@ test: $(TEST_STAMP)
 
 # Static checks (ruff, mypy); configured in pyproject.toml.
 lint: $(TEST_STAMP)
-	@echo 'lint: not configured yet'
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench.py

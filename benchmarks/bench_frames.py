@@ -23,7 +23,7 @@ def build(story, folder: Path) -> tuple[list[float], float, list[Path]]:
     start = time.perf_counter()
     paths = render_frames(story, folder, progress=lambda done, path: marks.append(time.perf_counter()))
     total = time.perf_counter() - start
-    per_frame = [b - a for a, b in zip([start] + marks[:-1], marks)]
+    per_frame = [b - a for a, b in zip([start, *marks[:-1]], marks, strict=True)]
     return per_frame, total, paths
 
 
@@ -55,7 +55,7 @@ def main() -> None:
     print(f"story {story.meta.id}: {n} frames, loaded in {load_s:.2f} s; best of {args.runs} run(s)\n")
     print(f"{'file':<46} {'seconds':>8} {'KiB':>8}")
     print("-" * 64)
-    for (name, size), seconds in zip(sizes, per_frame):
+    for (name, size), seconds in zip(sizes, per_frame, strict=True):
         print(f"{name:<46} {seconds:>8.2f} {size / 1024:>8.0f}")
     extra = total - sum(per_frame)
     for name, size in sizes[n:]:

@@ -9,6 +9,7 @@ Uses the Debian Chromium (/usr/bin/chromium, or $CHROMIUM); `playwright install`
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -56,10 +57,8 @@ def screenshot(html: Path, output: Path, width: int, height: int, frame: str | N
             page.evaluate("id => window.geostory.openFeature(id)", popup)
         page.wait_for_function("!window.geostory.moving()")
         if not offline:  # wait for the tiles in view, not "networkidle" (which can hang on file:// pages)
-            try:
+            with contextlib.suppress(Exception):  # tiles that never answer should not stop a screenshot
                 page.wait_for_function(TILES_DONE, timeout=15000)
-            except Exception:  # tiles that never answer should not stop a screenshot
-                pass
         page.wait_for_timeout(200)  # let the last tiles fade in
         output.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(output))

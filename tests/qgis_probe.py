@@ -18,10 +18,24 @@ import os
 import sys
 from pathlib import Path
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpression,
-                       QgsExpressionContext, QgsExpressionContextUtils, QgsFeatureRequest, QgsInterval,
-                       QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsSimpleMarkerSymbolLayerBase,
-                       QgsTemporalNavigationObject, QgsUnitTypes, QgsVectorLayer, QgsVectorLayerTemporalContext)
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeatureRequest,
+    QgsInterval,
+    QgsMapRendererParallelJob,
+    QgsMapSettings,
+    QgsProject,
+    QgsSimpleMarkerSymbolLayerBase,
+    QgsTemporalNavigationObject,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerTemporalContext,
+)
 from qgis.PyQt.QtCore import QDate, QDateTime, QSize, Qt, QVariant
 from qgis.PyQt.QtGui import QColor
 

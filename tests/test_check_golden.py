@@ -31,7 +31,7 @@ def make_case(case: str, tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("case", CASES)
 def test_check_reports_each_problem(case, tmp_path, capsys, monkeypatch):
-    story = make_case(case, tmp_path)
+    make_case(case, tmp_path)
     monkeypatch.chdir(tmp_path)
     assert main(["check", "story"]) == 2
     out = capsys.readouterr()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import json
 import os
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import HARBIN, ROOT, need
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -20,13 +22,11 @@ from PIL import Image
 from geostory import load_story
 from geostory.cli import main
 from geostory.errors import UsageError
-from geostory.output import MARKER
 from geostory.frames import SIZE_PX, FrameRenderer, fonts, render_frames
 from geostory.frames.text import story_texts
 from geostory.labels import display_name
+from geostory.output import MARKER
 from geostory.scaffold import create_story
-
-from conftest import HARBIN, ROOT, need
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -59,7 +59,7 @@ def pixels(path: Path) -> np.ndarray:
 def test_one_png_per_frame_plus_sheet_and_gif(built, harbin):
     out, progress, summary = built
     frames = [f"{i:02d}-{fr.id}.png" for i, fr in enumerate(harbin.frames, start=1)]
-    expected = frames + ["contact-sheet.png", "harbin-1932.gif", MARKER]
+    expected = [*frames, "contact-sheet.png", "harbin-1932.gif", MARKER]
     assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     assert progress.splitlines() == [f"[{i}/{len(frames)}] {out / name}" for i, name in enumerate(frames, start=1)]
     assert f"wrote {len(frames) + 2} files" in summary
@@ -218,7 +218,7 @@ def test_failed_build_leaves_nothing_behind(harbin, tmp_path, monkeypatch):
 
 def test_refuses_to_replace_a_folder_with_other_files(harbin, tmp_path):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(UsageError, match="notes.txt"):
+    with pytest.raises(UsageError, match=r"notes\.txt"):
         render_frames(harbin, tmp_path)
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
@@ -267,7 +267,7 @@ def test_map_styles_come_from_styles_json(harbin):
          "events": [c["z"] for c in events]}
     order = [name for name in st["draw_order"] if z[name]]
     assert order == st["draw_order"]
-    assert all(max(z[a]) < min(z[b]) for a, b in zip(order, order[1:]))
+    assert all(max(z[a]) < min(z[b]) for a, b in itertools.pairwise(order))
 
 
 def test_each_frame_shows_the_shared_view(harbin):

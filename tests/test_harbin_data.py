@@ -5,12 +5,10 @@ import re
 
 import geopandas
 import pytest
-from shapely.geometry import Point
-
-from geostory.seed import load as load_seed
-from geostory.schema import Dated
-
 from catalogue import FEATURES, FRAMES, HARBIN, citations, ids
+
+from geostory.schema import Dated
+from geostory.seed import load as load_seed
 
 MANCHURIA = (118.0, 38.0, 135.0, 54.0)  # lon/lat box the story's geography must fall in
 SEED = load_seed(HARBIN.root / HARBIN.meta.seed.file)
@@ -40,7 +38,7 @@ def test_feature_lies_in_manchuria(fid):
 def test_dated_features_fall_in_the_campaign_years(fid):
     p = FEATURES[fid].props
     assert isinstance(p, Dated)
-    assert 1931 <= p.first.first.year and p.last.last.year <= 1932
+    assert p.first.first.year >= 1931 and p.last.last.year <= 1932
 
 
 @pytest.mark.parametrize("fid", ids("movements"))
@@ -62,7 +60,10 @@ def test_cited_seed_paragraph_exists(label, citation):
 @pytest.mark.parametrize("fid", list(FRAMES))
 def test_frame_narrative_is_in_our_own_words(fid):
     """No run of eight words of the seed stands in a frame's narrative (the seed is cited, not copied)."""
-    words = lambda text: re.findall(r"[a-z0-9]+", text.lower())
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9]+", text.lower())
+
     seed_runs = set()
     for paragraphs in SEED.values():
         for para in paragraphs:
@@ -77,7 +78,6 @@ def test_frames_cover_the_campaign():
     starts = [fr.first.first for fr in HARBIN.frames]
     assert len(starts) >= 10 and starts == sorted(starts)
     assert starts[0].isoformat() <= "1931-11-30" and HARBIN.last_day.isoformat() >= "1932-03-01"
-    days = {fr.start for fr in HARBIN.frames}
     for needed in ("1932-01-25", "1932-01-26", "1932-01-28", "1932-02-14", "1932-02-27"):
         assert any(fr.first.first.isoformat() <= needed <= fr.last.last.isoformat() for fr in HARBIN.frames), needed
 

@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from catalogue import HARBIN
 
 from geostory.labels import citation_label, date_label, display_name, format_span, short_citation
 from geostory.schema import Citation, EventProps, PlaceProps
-
-from catalogue import HARBIN
 
 
 @pytest.mark.parametrize(("start", "end", "text"), [

@@ -6,7 +6,6 @@ import json
 import pyogrio
 import pytest
 import shapely
-
 from catalogue import HARBIN
 
 
@@ -20,7 +19,7 @@ def test_gdal_reads_each_layer_unchanged(layer):
     assert len(frame) == len(ours)
     assert list(frame["id"]) == [f.id for f in ours]
     assert list(frame["name_zh"]) == [f.props.name_zh for f in ours]
-    for geom, f in zip(frame.geometry, ours):
+    for geom, f in zip(frame.geometry, ours, strict=True):
         assert shapely.equals_exact(geom, f.geometry, tolerance=1e-9)
 
 

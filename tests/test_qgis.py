@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy
 import pyogrio
 import pytest
+from conftest import HARBIN, need
 
 from geostory import load_story
 from geostory.geometry import arrows, frame_bounds
@@ -27,8 +28,6 @@ from geostory.qgis.gpkg import bookmark_name
 from geostory.qgis.qml import mm
 from geostory.scaffold import create_story
 from geostory.styles import styles
-
-from conftest import HARBIN, need
 
 PROBE = Path(__file__).with_name("qgis_probe.py")
 DATED = ("events", "movements", "movement_arrows", "movement_heads")
@@ -58,7 +57,7 @@ def plain(tmp_path_factory) -> dict:
         (root / f"{layer}.geojson").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     story = load_story(root)
     write_layer_styles(story)
-    return dict(zip(("gpkg", "qgs"), export_qgis(story, root.parent / "qgis")), story=story, root=root)
+    return dict(zip(("gpkg", "qgs"), export_qgis(story, root.parent / "qgis"), strict=True), story=story, root=root)
 
 
 def _first_day(story) -> date:
@@ -97,7 +96,7 @@ def test_geopackage_1_2_and_project_rebuild_byte_identical_with_relative_paths(h
     with sqlite3.connect(export["gpkg"]) as db:
         assert db.execute("PRAGMA application_id").fetchone()[0] == GPKG_APPLICATION_ID
         assert db.execute("PRAGMA user_version").fetchone()[0] == 10200
-    for first, second in zip((export["gpkg"], export["qgs"]), export["again"]):
+    for first, second in zip((export["gpkg"], export["qgs"]), export["again"], strict=True):
         assert first.read_bytes() == second.read_bytes(), first.name
     text = export["qgs"].read_text(encoding="utf-8")
     assert f"<datasource>./{harbin.meta.id}.gpkg|layername=places</datasource>" in text
@@ -151,7 +150,7 @@ def test_dated_layers_have_datetime_ranges(harbin, export):
     present = {name for name, _ in pyogrio.list_layers(export["gpkg"])}
     for layer in (name for name in DATED if name in present):
         info = pyogrio.read_info(export["gpkg"], layer=layer)
-        types = dict(zip(info["fields"], info["dtypes"]))
+        types = dict(zip(info["fields"], info["dtypes"], strict=True))
         assert all(types[f].startswith("datetime64") for f in ("start_time", "end_time", "visible_until"))
         df = pyogrio.read_dataframe(export["gpkg"], layer=layer).set_index("id")
         for f in harbin.layers["movements" if layer.startswith("movement") else layer]:
@@ -271,7 +270,7 @@ def test_bookmarks_are_the_frames_views(probe, harbin, plain):
     """Each frame's bookmark is geometry.frame_bounds, in the project CRS, named as a reader says the date."""
     for story, seen in ((harbin, probe["bookmarks"]), (plain["story"], probe["second"]["bookmarks"])):
         assert [b["id"] for b in seen] == [fr.id for fr in story.frames]
-        for seq, (b, fr) in enumerate(zip(seen, story.frames), start=1):
+        for seq, (b, fr) in enumerate(zip(seen, story.frames, strict=True), start=1):
             assert (b["name"], b["crs"]) == (bookmark_name(fr, seq), "EPSG:3857") and date_label(fr) in b["name"]
             assert b["extent"] == pytest.approx(frame_bounds(story, fr), abs=2e-5), fr.id
 

@@ -1,7 +1,6 @@
 """A second, unrelated story builds through every output: nothing about Harbin is built into the engine."""
 from __future__ import annotations
 
-import json
 import sqlite3
 
 import pytest

@@ -34,7 +34,7 @@ def test_picture_key_comes_from_styles_json(harbin):
     """The key's ink, route key width and dot outlines, as in the web map's legend."""
     st = styles()
     handles, labels = legend_entries(harbin, [(f.props, False) for f in harbin.layers["movements"]], set(harbin.layers))
-    keys = dict(zip(labels, handles))
+    keys = dict(zip(labels, handles, strict=True))
     assert {h.colour for h in handles if isinstance(h, ArrowKey)} == {st["legend"]["ink"]}
     routes = [keys[c["label"]] for c in st["route_certainty"].values() if c["label"] in keys]
     assert routes and all(k.width == st["legend"]["route_key_width"] for k in routes)

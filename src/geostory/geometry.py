@@ -87,7 +87,7 @@ def arrow_for(feature: Feature, plane: LocalPlane) -> Arrow:
     # The shaft runs to the head's base, then straight into the head so that a thick or bent line
     # neither pokes past the tip nor leaves a gap beside the head.
     to_base = list(substring(path_km, 0, length - head_len).coords)
-    shaft_km = LineString(to_base + [tuple(base_point + direction * head_len * 0.4)])
+    shaft_km = LineString([*to_base, tuple(base_point + direction * head_len * 0.4)])
     return Arrow(feature, plane.to_degrees(path_km), plane.to_degrees(shaft_km), plane.to_degrees(head_km))
 
 

@@ -77,7 +77,7 @@ class FrameRenderer:
         self.z = layer_z(self.style)
         features = story.features()
         projected = geopandas.GeoSeries([f.geometry for f in features], crs="EPSG:4326").to_crs(self.crs)
-        self.geom = dict(zip([f.id for f in features], projected))
+        self.geom = dict(zip([f.id for f in features], projected, strict=True))
         arrows = geometry.arrows(story)
         parts = [a.path for a in arrows] + [a.shaft for a in arrows] + [a.head for a in arrows]
         parts = list(geopandas.GeoSeries(parts, crs="EPSG:4326").to_crs(self.crs)) if parts else []

@@ -46,7 +46,7 @@ def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box=(0,
     title = story.meta.title + (f"  {story.meta.title_zh}" if story.meta.title_zh else "")
     draw.text((GAP, 18), title, font=title_font, fill="#1f1f1f")
     draw.text((GAP, 52), story.meta.subtitle or f"{n} frames", font=sub_font, fill="#6b6b6b")
-    for i, (png, frame) in enumerate(zip(pngs, story.frames)):
+    for i, (png, frame) in enumerate(zip(pngs, story.frames, strict=True)):
         r, c = divmod(i, cols)
         x = GAP + c * (tw + GAP)
         y = HEADER_H + r * (th + CAPTION_H + GAP)

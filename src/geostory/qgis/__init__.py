@@ -13,7 +13,7 @@ from .gpkg import write_gpkg
 from .project import project_xml
 from .qml import layer_styles, style_qml
 
-__all__ = ["export_qgis", "write_layer_styles", "geojson_styles"]
+__all__ = ["export_qgis", "geojson_styles", "write_layer_styles"]
 
 
 def export_qgis(story: Story, folder: Path) -> list[Path]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import geopandas
@@ -25,7 +25,7 @@ from ..story import Story
 from .extents import day_after, day_start, frame_views, story_span
 from .qml import layer_styles, style_qml, style_sld
 
-FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
+FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 GPKG_VERSION = "1.2"
 GEOMETRY_COLUMN = "geom"
 STYLE_DESCRIPTION = "geostory default style"
@@ -34,7 +34,7 @@ STYLE_DESCRIPTION = "geostory default style"
 def build_time() -> datetime:
     """SOURCE_DATE_EPOCH when set (reproducible-builds.org), else a fixed date: never the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else FIXED_TIME
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else FIXED_TIME
 
 
 def _citations(citations) -> str:

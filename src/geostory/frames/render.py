@@ -18,13 +18,13 @@ from shapely.geometry import box as shapely_box
 from shapely.ops import substring
 
 from .. import geometry
-from ..labels import display_name
 from ..schema import Frame, MovementProps
 from ..story import Story
 from ..styles import PX, movement_style, styles
+from ..wording import display_name
 from . import fonts, panel
 from .furniture import furniture
-from .labels import Placer, point_candidates
+from .placement import Placer, point_candidates
 from .projection import fit_extent, story_crs
 from .text import short_name, story_texts
 

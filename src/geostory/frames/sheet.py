@@ -6,8 +6,8 @@ import math
 
 from PIL import Image, ImageDraw
 
-from ..labels import date_label
 from ..story import Story
+from ..wording import date_label
 from . import fonts
 
 THUMB = (360, 326)  # the map part of a frame (its side panel is left out: the title is below)

@@ -1,7 +1,7 @@
 """Words on a frame picture that only the pictures need: a short caption, wrapping, file names, the sources
 line, and a story's text as a whole (to tell whether it needs a CJK font).
 
-Dates, names and citation labels come from ``geostory.labels``, shared with the web map and QGIS.
+Dates, names and citation labels come from ``geostory.wording``, shared with the web map and QGIS.
 """
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import re
 import textwrap
 from collections.abc import Iterator
 
-from ..labels import short_citation
 from ..schema import Frame
 from ..story import Story
+from ..wording import short_citation
 
 _ABBREVIATIONS = ("c.", "ca.", "Gen.", "Col.", "Lt.", "Maj.", "Capt.", "Mr.", "Dr.", "St.", "No.", "vol.", "p.", "pp.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")

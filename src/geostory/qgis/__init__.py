@@ -1,7 +1,7 @@
 """QGIS outputs written without QGIS: a styled GeoPackage, a project file and .qml styles.
 
 The GeoPackage is written by GDAL (pyogrio); the .qgs project and .qml styles are XML rendered from Jinja2
-templates in ``geostory/templates/qgis-*``. Real QGIS is needed only to verify them (see tests/test_qgis.py).
+templates in ``qgis/templates/``. Real QGIS is needed only to verify them (see tests/test_qgis.py).
 """
 from __future__ import annotations
 

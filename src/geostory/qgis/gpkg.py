@@ -19,9 +19,9 @@ import pyogrio
 from shapely.geometry import box
 
 from ..geometry import arrows as story_arrows
-from ..labels import citation_label, date_label
 from ..schema import Dated, Frame, StoryMeta
 from ..story import Story
+from ..wording import citation_label, date_label
 from .extents import day_after, day_start, frame_views, story_span
 from .qml import layer_styles, style_qml, style_sld
 

@@ -11,7 +11,6 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from ..geometry import Arrow, arrows, frame_bounds
-from ..labels import citation_label, display_name, format_span
 from ..schema import (
     Citation,
     Correction,
@@ -25,7 +24,8 @@ from ..schema import (
 )
 from ..story import Feature, Story
 from ..styles import movement_style, styles
-from .labels import citation, date_info, day_number
+from ..wording import citation_label, display_name, format_span
+from .json_values import citation, date_info, day_number
 
 DECIMALS = 5
 STATES = ("current", "earlier", "context")

@@ -1,4 +1,4 @@
-"""Folium widgets for the story map, each a MacroElement whose markup lives in templates/webmap-*.html.
+"""Folium widgets for the story map, each a MacroElement whose markup lives in webmap/templates/.
 
 Unlike folium's own elements, these render through an autoescaping Jinja environment and hand their
 output to the page as-is. (branca re-parses a MacroElement's output as a template, so author text such as
@@ -82,7 +82,7 @@ def _leaflet_css() -> str:
 
 
 def _static(name: str) -> str:
-    return resources.files("geostory").joinpath("static", name).read_text(encoding="utf-8")
+    return resources.files("geostory.webmap").joinpath("static", name).read_text(encoding="utf-8")
 
 
 class InlineAssets(_Widget):

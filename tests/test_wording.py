@@ -1,11 +1,11 @@
-"""Dates, names and citations as every output prints them (formatted once, in geostory.labels)."""
+"""Dates, names and citations as every output prints them (formatted once, in geostory.wording)."""
 from __future__ import annotations
 
 import pytest
 from catalogue import HARBIN
 
-from geostory.labels import citation_label, date_label, display_name, format_span, short_citation
 from geostory.schema import Citation, EventProps, PlaceProps
+from geostory.wording import citation_label, date_label, display_name, format_span, short_citation
 
 
 @pytest.mark.parametrize(("start", "end", "text"), [

@@ -1,6 +1,6 @@
-"""What only the web page needs on top of geostory.labels: a day axis, safe links, dates and citations as JSON.
+"""What only the web page needs on top of geostory.wording: a day axis, safe links, dates and citations as JSON.
 
-Wording itself (date spans, 'c.', names, citation labels) comes from geostory.labels, shared with QGIS and
+Wording itself (date spans, 'c.', names, citation labels) comes from geostory.wording, shared with QGIS and
 the frame pictures, so the three outputs cannot disagree.
 """
 from __future__ import annotations
@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..labels import citation_label, date_text
 from ..schema import Citation, Dated, StoryMeta
+from ..wording import citation_label, date_text
 
 EPOCH = date(1970, 1, 1)
 

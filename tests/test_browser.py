@@ -9,12 +9,13 @@ import base64
 import re
 
 import pytest
-from conftest import need
 from test_webmap import make_hostile_story, make_plain_story
 
 from geostory import load_story
 from geostory.styles import movement_style, styles
 from geostory.webmap import build_map
+
+from conftest import need
 
 try:  # a test extra: skipped where it is missing, but a failure under CI=true (see conftest.need)
     from playwright.sync_api import sync_playwright

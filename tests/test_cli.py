@@ -5,9 +5,9 @@ import json
 import subprocess
 import sys
 
-from catalogue import HARBIN
-
 from geostory.cli import main
+
+from catalogue import HARBIN
 
 
 def test_check_defaults_to_harbin(capsys, monkeypatch, tmp_path):

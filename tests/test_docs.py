@@ -5,9 +5,9 @@ import re
 import subprocess
 from pathlib import Path
 
-from catalogue import HARBIN
-
 from geostory.cli import _parser
+
+from catalogue import HARBIN
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import HARBIN, ROOT, need
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -27,6 +26,8 @@ from geostory.frames.text import story_texts
 from geostory.output import MARKER
 from geostory.scaffold import create_story
 from geostory.wording import display_name
+
+from conftest import HARBIN, ROOT, need
 
 
 @pytest.fixture(autouse=True, scope="module")

@@ -5,10 +5,11 @@ import math
 
 import pytest
 import shapely
-from catalogue import HARBIN
 from shapely.geometry import LineString, Point
 
 from geostory.geometry import LocalPlane, arrows, curved
+
+from catalogue import HARBIN
 
 ARROWS = {a.feature.id: a for a in arrows(HARBIN)}
 

@@ -5,10 +5,11 @@ import re
 
 import geopandas
 import pytest
-from catalogue import FEATURES, FRAMES, HARBIN, citations, ids
 
 from geostory.schema import Dated
 from geostory.seed import load as load_seed
+
+from catalogue import FEATURES, FRAMES, HARBIN, citations, ids
 
 MANCHURIA = (118.0, 38.0, 135.0, 54.0)  # lon/lat box the story's geography must fall in
 SEED = load_seed(HARBIN.root / HARBIN.meta.seed.file)

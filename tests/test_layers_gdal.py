@@ -6,6 +6,7 @@ import json
 import pyogrio
 import pytest
 import shapely
+
 from catalogue import HARBIN
 
 

@@ -18,7 +18,6 @@ from pathlib import Path
 import numpy
 import pyogrio
 import pytest
-from conftest import HARBIN, need
 
 from geostory import load_story
 from geostory.geometry import arrows, frame_bounds
@@ -28,6 +27,8 @@ from geostory.qgis.qml import mm
 from geostory.scaffold import create_story
 from geostory.styles import styles
 from geostory.wording import citation_label, date_label
+
+from conftest import HARBIN, need
 
 PROBE = Path(__file__).with_name("qgis_probe.py")
 DATED = ("events", "movements", "movement_arrows", "movement_heads")

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from catalogue import HARBIN
 
 from geostory.schema import Citation, EventProps, PlaceProps
 from geostory.wording import citation_label, date_label, display_name, format_span, short_citation
+
+from catalogue import HARBIN
 
 
 @pytest.mark.parametrize(("start", "end", "text"), [

@@ -98,23 +98,14 @@ def story_plane(story: Story) -> LocalPlane:
 
 
 def arrows(story: Story) -> list[Arrow]:
-    """One arrow per movement, in file order."""
-    plane = story_plane(story)
-    return [arrow_for(f, plane) for f in story.layers.get("movements", ())]
+    """One arrow per movement, in file order (computed once per story: ``story.derived``)."""
+    return list(story.derived.arrows.values())
 
 
 def frame_bounds(story: Story, frame: Frame) -> tuple[float, float, float, float]:
     """The view of a frame as (west, south, east, north): its focus (or features), margin, minimum size.
 
-    Computed once here for the web map, the QGIS bookmarks and the frame pictures, which then only fit it
-    to their own aspect ratio.
+    Computed once per story (``story.derived``) for the web map, the QGIS bookmarks and the frame pictures,
+    which then only fit it to their own aspect ratio.
     """
-    drawn = {a.feature.id: shapely.union(a.path, a.head) for a in arrows(story)}
-    geoms = [drawn.get(fid, story.feature(fid).geometry) for fid in (frame.focus or frame.features)]
-    plane = story_plane(story)
-    minx, miny, maxx, maxy = plane.to_km(shapely.GeometryCollection(geoms)).bounds
-    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
-    half_w = max((maxx - minx) * (0.5 + FRAME_MARGIN), FRAME_MIN_KM / 2)
-    half_h = max((maxy - miny) * (0.5 + FRAME_MARGIN), FRAME_MIN_KM / 2)
-    box = plane.to_degrees(shapely.box(cx - half_w, cy - half_h, cx + half_w, cy + half_h))
-    return tuple(float(v) for v in box.bounds)
+    return story.derived.view(frame)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,8 @@ from .schema import DATED_LAYERS, Dated, FeatureProps, Frame, StoryMeta
 
 if TYPE_CHECKING:
     import geopandas
+
+    from .derived import Derived
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,17 @@ class Story:
         """Every feature, layer by layer in file order."""
         return [f for layer in self.layers.values() for f in layer]
 
+    @cached_property
+    def derived(self) -> Derived:
+        """Arrows, date numbers, frame views and frame states, computed on first use and then kept."""
+        from .derived import Derived
+
+        return Derived.of(self)
+
     def feature(self, feature_id: str) -> Feature:
         """The feature with this id, from any layer (KeyError if none)."""
-        for f in self.features():
-            if f.id == feature_id:
-                return f
-        raise KeyError(feature_id)
+        d = self.derived
+        return d.features[d.index[feature_id]]
 
     def frame(self, frame_id: str) -> Frame:
         """The frame with this id (KeyError if none)."""
@@ -80,17 +88,7 @@ class Story:
         ``earlier``: dated and already begun by the frame's last day (faded). Features not yet begun are
         absent: hidden. The loader guarantees a frame's own features have begun by its last day.
         """
-        end = frame.last.last
-        listed = set(frame.features)
-        states = {}
-        for f in self.features():
-            if f.id in listed:
-                states[f.id] = "current"
-            elif f.first_day is None:
-                states[f.id] = "context"
-            elif f.first_day <= end:
-                states[f.id] = "earlier"
-        return states
+        return self.derived.frame_states(frame)
 
     def geodataframe(self, layer: str) -> geopandas.GeoDataFrame:
         """A layer as a GeoDataFrame (EPSG:4326), one column per property, lists as JSON text."""

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 import shapely
 from shapely.geometry import box
 
-from ..geometry import Arrow, frame_bounds
+from ..geometry import Arrow
 from ..story import Story
 
 STORY_MARGIN = 0.05  # share of the width/height added on each side of the whole story
@@ -18,7 +18,7 @@ STORY_MARGIN = 0.05  # share of the width/height added on each side of the whole
 
 def frame_views(story: Story) -> dict[str, tuple[float, float, float, float]]:
     """Every frame's view (west, south, east, north), keyed by frame id."""
-    return {fr.id: frame_bounds(story, fr) for fr in story.frames}
+    return {fr.id: view for fr, view in zip(story.frames, story.derived.views, strict=True)}
 
 
 def story_extent(story: Story, arrows: list[Arrow], views: dict) -> tuple[float, float, float, float]:
@@ -45,6 +45,6 @@ def story_span(story: Story) -> tuple[datetime, datetime]:
     A dated feature earlier than the first frame moves the start back, so the Temporal Controller can
     reach the day it begins.
     """
-    firsts = [story.first_day] + [f.first_day for f in story.features() if f.first_day]
-    lasts = [story.last_day] + [f.last_day for f in story.features() if f.last_day]
+    firsts = [story.first_day] + [d for d in story.derived.first_days if d]
+    lasts = [story.last_day] + [d for d in story.derived.last_days if d]
     return day_start(min(firsts)), day_after(max(lasts))

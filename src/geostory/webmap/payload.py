@@ -10,14 +10,13 @@ from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
-from ..geometry import Arrow, arrows, frame_bounds
+from ..geometry import Arrow
 from ..schema import (
     Citation,
     Correction,
     Dated,
     EventProps,
     FeatureProps,
-    Frame,
     MovementProps,
     PlaceProps,
     RailwayProps,
@@ -138,10 +137,10 @@ def slider_positions(days: list[int], first: int, last: int) -> list[int]:
     return positions
 
 
-def _states(story: Story, frame: Frame, index: dict[str, int]) -> dict[str, list[int]]:
-    """Story.frame_states as lists of indexes into the payload's features, one list per state."""
-    states = story.frame_states(frame)
-    return {name: sorted(index[fid] for fid, state in states.items() if state == name) for name in STATES}
+def _states(story: Story, i: int) -> dict[str, list[int]]:
+    """The frame model's states at frame ``i`` as lists of indexes into the payload's features, one per state."""
+    states = story.derived.frames.states(i)
+    return {name: [k for k, state in states.items() if state == name] for name in STATES}
 
 
 def _leaflet_bounds(bounds: tuple[float, float, float, float]) -> list[list[float]]:
@@ -165,9 +164,7 @@ def _style(story: Story) -> dict[str, Any]:
 
 def build_payload(story: Story) -> dict[str, Any]:
     """Everything story.js needs, as plain JSON-able data in a stable order."""
-    by_movement = {a.feature.id: a for a in arrows(story)}
-    features = story.features()
-    index = {f.id: i for i, f in enumerate(features)}
+    derived = story.derived
     meta = story.meta
     first, last = day_number(story.first_day), day_number(story.last_day)
     at = slider_positions([day_number(fr.first.first) for fr in story.frames], first, last)
@@ -179,8 +176,8 @@ def build_payload(story: Story) -> dict[str, Any]:
         "sources": [citation(c, meta) for c in fr.sources],
         "corrections": list(fr.corrections),
         "features": list(fr.features),
-        "states": _states(story, fr, index),
-        "bounds": _leaflet_bounds(frame_bounds(story, fr)),
+        "states": _states(story, i),
+        "bounds": _leaflet_bounds(derived.views[i]),
         "at": at[i],
     } for i, fr in enumerate(story.frames)]
     return {
@@ -190,6 +187,6 @@ def build_payload(story: Story) -> dict[str, Any]:
         "sides": {k: {"label": s.label, "colour": s.colour} for k, s in meta.sides.items()},
         "style": _style(story),
         "corrections": {c.id: _correction(c, story) for c in meta.corrections},
-        "features": [_feature(f, story, by_movement.get(f.id)) for f in features],
+        "features": [_feature(f, story, derived.arrows.get(f.id)) for f in derived.features],
         "frames": frames,
     }

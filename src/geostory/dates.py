@@ -13,7 +13,7 @@ from typing import Literal
 
 Precision = Literal["day", "month", "year"]
 FORMAT = "an ISO date YYYY, YYYY-MM or YYYY-MM-DD"
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)  # "١٩٣٢" is not a year here
 
 
 @dataclass(frozen=True, order=True)

@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
+
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the input: where it is, what was expected and what was found."""
+    """One thing wrong with the input: where it is, what was expected and found, and what to do."""
 
     file: str
     feature: str | None
     field: str | None
     expected: str
     found: str
+    hint: str | None = None
 
     def __str__(self) -> str:
         where = [self.file]
@@ -22,7 +26,8 @@ class Problem:
             where.append(f"{noun} {self.feature!r}")
         if self.field is not None:
             where.append(f"field {self.field!r}")
-        return f"{': '.join(where)}: expected {self.expected}, found {self.found}"
+        line = f"{': '.join(where)}: expected {self.expected}, found {self.found}"
+        return printable(f"{line}; {self.hint}" if self.hint else line)
 
 
 class StoryError(Exception):
@@ -41,6 +46,22 @@ def shorten(value: object, limit: int = 60) -> str:
     """A value as it should appear in a one-line message: as JSON where it is JSON, which authors write."""
     try:
         text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print as one terminal line: control, bidi-override and surrogate characters escaped.
+
+    A story's text may hold U+202E (right-to-left override) or an escape sequence; echoed raw, it would
+    reorder or recolour the terminal line, so the author could not read what is wrong.
+    """
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in _UNPRINTABLE:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,166 @@
+"""Checks of one GeoJSON layer on its own: the collection, each feature's id, geometry and properties.
+
+What a feature means to other files (places it names, frames that show it) is checked in
+``reference_checks``; here only what the layer file alone can say.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+import shapely
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from .errors import shorten
+from .messages import SLUG_EXPECTED, SLUG_HINT, Report
+from .schema import FeatureProps
+from .story import Feature
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+_NESTING = {"Point": 0, "LineString": 1, "MultiPoint": 1, "MultiLineString": 2, "Polygon": 2, "MultiPolygon": 3}
+"""How many list levels hold a geometry type's positions."""
+GEOJSON_TYPES = frozenset({"FeatureCollection", "Feature", "GeometryCollection", *_NESTING})
+
+
+def is_slug(value: object) -> bool:
+    """Whether ``value`` is an id as documented: lower-case ASCII words joined by '-'."""
+    return isinstance(value, str) and SLUG.fullmatch(value) is not None
+
+
+def feature_label(item: object, index: int) -> str:
+    """How messages name a feature: its id if it has a string one, else its position (#0, #1, ...)."""
+    fid = item.get("id") if isinstance(item, dict) else None
+    return fid if isinstance(fid, str) and fid else f"#{index}"
+
+
+class LayerChecker:
+    """Turns one parsed layer file into features, adding a problem for everything wrong with it."""
+
+    def __init__(self, report: Report, layer: str, model: type[FeatureProps], geometry_types: tuple[str, ...],
+                 declared: dict[str, str]) -> None:
+        self.report = report
+        self.layer = layer
+        self.filename = f"{layer}.geojson"
+        self.model = model
+        self.types = geometry_types
+        self.declared = declared
+        """Every feature id found in any layer, valid or not, so references to it are not flagged."""
+
+    def problem(self, fid: str | None, field: str | None, expected: str, found: str, hint: str | None = None) -> None:
+        self.report.add(self.filename, fid, field, expected, found, hint)
+
+    def features(self, obj: Any) -> tuple[Feature, ...] | None:
+        """The layer's valid features, or None when the file is not a FeatureCollection at all."""
+        if not isinstance(obj, dict) or obj.get("type") != "FeatureCollection" or not isinstance(obj.get("features"), list):
+            self.problem(None, None, "a GeoJSON FeatureCollection", _shape_of(obj),
+                         'start the file with {"type": "FeatureCollection", "features": [...]}')
+            return None
+        if "crs" in obj:
+            self.problem(None, "crs", "WGS84 longitude/latitude with no 'crs' member (RFC 7946)", shorten(obj["crs"]))
+        features = []
+        for index, item in enumerate(obj["features"]):
+            feature = self.feature(item, index)
+            if feature is not None:
+                features.append(feature)
+        return tuple(features)
+
+    def feature(self, item: Any, index: int) -> Feature | None:
+        label = feature_label(item, index)
+        if not isinstance(item, dict) or item.get("type") != "Feature":
+            self.problem(label, None, "a GeoJSON Feature", _shape_of(item))
+            return None
+        fid = item.get("id")
+        if not isinstance(fid, str) or not fid:
+            self.problem(label, "id", "a string id on the feature", shorten(fid))
+            return None
+        self.declared.setdefault(fid, self.layer)
+        if not is_slug(fid):
+            self.problem(label, "id", SLUG_EXPECTED, shorten(fid), SLUG_HINT)
+        geometry = self.geometry(label, item.get("geometry"))
+        props = self.report.validate(self.model, item.get("properties"), self.filename, label, "properties.")
+        if geometry is None or props is None or not is_slug(fid):
+            return None
+        return Feature(fid, self.layer, geometry, props)
+
+    def geometry(self, fid: str, geom: Any) -> BaseGeometry | None:
+        expected_type = " or ".join(self.types)
+        if not isinstance(geom, dict) or "type" not in geom:
+            self.problem(fid, "geometry", f"a GeoJSON {expected_type} geometry", shorten(geom))
+            return None
+        kind = geom["type"]
+        if kind not in self.types:
+            self.problem(fid, "geometry.type", expected_type, shorten(kind))
+            return None
+        coords = geom.get("coordinates")
+        wrong = _coordinates_problem(coords, _NESTING[kind])
+        if wrong is not None:
+            expected, found, hint = wrong
+            self.problem(fid, "geometry.coordinates", expected.format(kind=kind), found, hint)
+            return None
+        try:
+            shp = shape(geom)
+        except (ValueError, TypeError, shapely.errors.GEOSException):  # e.g. a LineString of one point
+            self.problem(fid, "geometry.coordinates", f"coordinates of a {kind}", shorten(coords))
+            return None
+        if shp.is_empty:
+            self.problem(fid, "geometry.coordinates", f"a non-empty {kind}", "no coordinates")
+            return None
+        for lon, lat in shapely.get_coordinates(shp).tolist():
+            if not (math.isfinite(lon) and math.isfinite(lat)):
+                self.problem(fid, "geometry.coordinates", "finite numbers", shorten([lon, lat]))
+                return None
+            if abs(lon) <= 180 and abs(lat) <= 90:
+                continue
+            if max(abs(lon), abs(lat)) > 1000:
+                expected = "WGS84 degrees (these look like projected metres)"
+            else:
+                expected = "longitude -180..180 and latitude -90..90, in [longitude, latitude] order"
+            self.problem(fid, "geometry.coordinates", expected, shorten([lon, lat]))
+            return None
+        if kind in ("LineString", "MultiLineString") and shp.length == 0:
+            self.problem(fid, "geometry.coordinates", "a line through at least two distinct points", shorten(coords))
+            return None
+        return shp
+
+
+def _coordinates_problem(coords: Any, nesting: int) -> tuple[str, str, str | None] | None:
+    """What is wrong with a GeoJSON coordinates array of this nesting, as (expected, found, hint), or None."""
+    stack: list[tuple[Any, int]] = [(coords, nesting)]
+    while stack:
+        item, level = stack.pop()
+        if level > 0:
+            if not isinstance(item, list):
+                return "coordinates of a {kind}", shorten(item), None
+            if not item:
+                return "a non-empty {kind}", "no coordinates", None
+            stack.extend((child, level - 1) for child in item)
+            continue
+        if not isinstance(item, list) or not all(_is_number(n) for n in item):
+            return "a [longitude, latitude] pair of numbers", shorten(item), "write numbers without quotes"
+        if len(item) == 3:
+            return "[longitude, latitude] without a height", shorten(item), "drop the third number"
+        if len(item) != 2:
+            return "a [longitude, latitude] pair of numbers", shorten(item), None
+    return None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _shape_of(value: Any) -> str:
+    """What a value is, in words, without echoing its content (it may not be story data at all)."""
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        kind = value.get("type")
+        return f"an object of type {kind!r}" if kind in GEOJSON_TYPES else "an object of another kind"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a text string"

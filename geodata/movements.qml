@@ -22,7 +22,7 @@
       <category value="japanese|air|schematic" label="Imperial Japanese Army (Kwantung Army): air operation or flight" symbol="4" render="true"/>
       <category value="collaborationist|advance|approximate" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): advance (route approximate)" symbol="5" render="true"/>
       <category value="collaborationist|air|schematic" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): air operation or flight" symbol="6" render="true"/>
-      <category value="collaborationist|intended|schematic" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): intended, not carried out" symbol="7" render="true"/>
+      <category value="collaborationist|intended|schematic" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): intended, not carried out (route schematic)" symbol="7" render="true"/>
       <category value="" label="Other" symbol="8" render="true"/>
     </categories>
     <symbols>
@@ -37,23 +37,23 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
-            <Option name="customdash" type="QString" value="2.117;1.587"/>
+            <Option name="customdash" type="QString" value="2.646;1.323"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="178,24,43,255"/>
             <Option name="line_style" type="QString" value="solid"/>
-            <Option name="line_width" type="QString" value="0.794"/>
+            <Option name="line_width" type="QString" value="1.455"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
-          <prop k="customdash" v="2.117;1.587"/>
+          <prop k="customdash" v="2.646;1.323"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="178,24,43,255"/>
           <prop k="line_style" v="solid"/>
-          <prop k="line_width" v="0.794"/>
+          <prop k="line_width" v="1.455"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
           <prop k="use_custom_dash" v="1"/>
@@ -104,7 +104,7 @@
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
                 <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="3.175"/>
+                <Option name="size" type="QString" value="5.821"/>
                 <Option name="size_unit" type="QString" value="MM"/>
               </Option>
               <prop k="angle" v="0"/>
@@ -116,7 +116,7 @@
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
               <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="3.175"/>
+              <prop k="size" v="5.821"/>
               <prop k="size_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
@@ -140,23 +140,23 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
-            <Option name="customdash" type="QString" value="1.058;1.587"/>
+            <Option name="customdash" type="QString" value="3.175;1.058;0.529;1.058"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="178,24,43,255"/>
             <Option name="line_style" type="QString" value="solid"/>
-            <Option name="line_width" type="QString" value="0.794"/>
+            <Option name="line_width" type="QString" value="1.455"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
-          <prop k="customdash" v="1.058;1.587"/>
+          <prop k="customdash" v="3.175;1.058;0.529;1.058"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="178,24,43,255"/>
           <prop k="line_style" v="solid"/>
-          <prop k="line_width" v="0.794"/>
+          <prop k="line_width" v="1.455"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
           <prop k="use_custom_dash" v="1"/>
@@ -207,7 +207,7 @@
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
                 <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="3.175"/>
+                <Option name="size" type="QString" value="5.821"/>
                 <Option name="size_unit" type="QString" value="MM"/>
               </Option>
               <prop k="angle" v="0"/>
@@ -219,7 +219,7 @@
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
               <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="3.175"/>
+              <prop k="size" v="5.821"/>
               <prop k="size_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
@@ -243,7 +243,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
-            <Option name="customdash" type="QString" value="2.117;1.587"/>
+            <Option name="customdash" type="QString" value="2.646;1.323"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="44,90,160,255"/>
@@ -254,7 +254,7 @@
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
-          <prop k="customdash" v="2.117;1.587"/>
+          <prop k="customdash" v="2.646;1.323"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="44,90,160,255"/>
@@ -480,23 +480,23 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
-            <Option name="customdash" type="QString" value="0.529;1.587"/>
+            <Option name="customdash" type="QString" value="0.132;1.587"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="44,90,160,255"/>
             <Option name="line_style" type="QString" value="solid"/>
-            <Option name="line_width" type="QString" value="0.529"/>
+            <Option name="line_width" type="QString" value="0.794"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
-          <prop k="customdash" v="0.529;1.587"/>
+          <prop k="customdash" v="0.132;1.587"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="44,90,160,255"/>
           <prop k="line_style" v="solid"/>
-          <prop k="line_width" v="0.529"/>
+          <prop k="line_width" v="0.794"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
           <prop k="use_custom_dash" v="1"/>
@@ -547,7 +547,7 @@
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
                 <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="2.117"/>
+                <Option name="size" type="QString" value="3.175"/>
                 <Option name="size_unit" type="QString" value="MM"/>
               </Option>
               <prop k="angle" v="0"/>
@@ -559,7 +559,7 @@
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
               <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="2.117"/>
+              <prop k="size" v="3.175"/>
               <prop k="size_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
@@ -583,7 +583,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
-            <Option name="customdash" type="QString" value="2.117;1.587"/>
+            <Option name="customdash" type="QString" value="2.646;1.323"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="123,50,148,255"/>
@@ -594,7 +594,7 @@
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
-          <prop k="customdash" v="2.117;1.587"/>
+          <prop k="customdash" v="2.646;1.323"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="123,50,148,255"/>
@@ -686,23 +686,23 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
-            <Option name="customdash" type="QString" value="0.529;1.587"/>
+            <Option name="customdash" type="QString" value="0.132;1.587"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="123,50,148,255"/>
             <Option name="line_style" type="QString" value="solid"/>
-            <Option name="line_width" type="QString" value="0.529"/>
+            <Option name="line_width" type="QString" value="0.794"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
-          <prop k="customdash" v="0.529;1.587"/>
+          <prop k="customdash" v="0.132;1.587"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="123,50,148,255"/>
           <prop k="line_style" v="solid"/>
-          <prop k="line_width" v="0.529"/>
+          <prop k="line_width" v="0.794"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
           <prop k="use_custom_dash" v="1"/>
@@ -753,7 +753,7 @@
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
                 <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="2.117"/>
+                <Option name="size" type="QString" value="3.175"/>
                 <Option name="size_unit" type="QString" value="MM"/>
               </Option>
               <prop k="angle" v="0"/>
@@ -765,7 +765,7 @@
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
               <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="2.117"/>
+              <prop k="size" v="3.175"/>
               <prop k="size_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
@@ -778,7 +778,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol name="7" type="line" alpha="0.8" clip_to_extent="1" force_rhr="0">
+      <symbol name="7" type="line" alpha="0.85" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -789,7 +789,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
-            <Option name="customdash" type="QString" value="3.175;2.117"/>
+            <Option name="customdash" type="QString" value="3.175;1.058;0.529;1.058"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="123,50,148,255"/>
@@ -800,7 +800,7 @@
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
-          <prop k="customdash" v="3.175;2.117"/>
+          <prop k="customdash" v="3.175;1.058;0.529;1.058"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="123,50,148,255"/>

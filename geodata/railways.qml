@@ -26,26 +26,26 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
-            <Option name="customdash" type="QString" value="1.587;0.794"/>
+            <Option name="customdash" type="QString" value="5;2"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="77,77,77,255"/>
             <Option name="line_style" type="QString" value="solid"/>
-            <Option name="line_width" type="QString" value="0.423"/>
+            <Option name="line_width" type="QString" value="0.794"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
-            <Option name="use_custom_dash" type="QString" value="1"/>
+            <Option name="use_custom_dash" type="QString" value="0"/>
           </Option>
           <prop k="capstyle" v="flat"/>
-          <prop k="customdash" v="1.587;0.794"/>
+          <prop k="customdash" v="5;2"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="77,77,77,255"/>
           <prop k="line_style" v="solid"/>
-          <prop k="line_width" v="0.423"/>
+          <prop k="line_width" v="0.794"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
-          <prop k="use_custom_dash" v="1"/>
+          <prop k="use_custom_dash" v="0"/>
           <data_defined_properties>
             <Option type="Map">
               <Option name="name" type="QString" value=""/>

@@ -19,17 +19,10 @@ def styles() -> dict[str, Any]:
 
 
 def movement_style(props: MovementProps, meta: StoryMeta) -> dict[str, Any]:
-    """Colour by side; dashed when only intended or by air, else dashed by how certain the route is."""
-    kind = styles()["movement_kinds"][props.kind]
-    dash = kind["dash"] or styles()["route_certainty"][props.route_certainty]["dash"]
-    return {
-        "colour": meta.sides[props.side].colour,
-        "width": kind["width"],
-        "dash": dash,
-        "opacity": kind["opacity"],
-        "head": kind["head"],
-        "casing": bool(kind.get("casing")),
-    }
+    """The current look of a movement as a flat dictionary; the rule itself is ``legend.movement_look``."""
+    from .legend import movement_look  # the legend rule reads this module's styles()
+
+    return movement_look(props, meta).as_style()
 
 
 def dash_list(dash: str | None) -> list[float]:

@@ -22,6 +22,7 @@ from ..schema import (
     RailwayProps,
 )
 from ..story import Feature, Story
+from ..legend import Stroke, line_strokes, movement_look
 from ..styles import movement_style, styles
 from ..wording import citation_label, display_name, format_span
 from .json_values import citation, date_info, day_number
@@ -99,6 +100,7 @@ def _feature(f: Feature, story: Story, arrow: Arrow | None) -> dict[str, Any]:
         out["shaft"] = _ll(arrow.shaft.coords)
         out["head"] = _ll(arrow.head.exterior.coords[:-1])
         out["style"] = movement_style(f.props, story.meta)
+        out["strokes"] = strokes(movement_look(f.props, story.meta).strokes)
     elif f.geometry.geom_type == "Point":
         out["ll"] = _ll(f.geometry.coords)[0]
     else:
@@ -149,11 +151,21 @@ def _leaflet_bounds(bounds: tuple[float, float, float, float]) -> list[list[floa
     return [[south, west], [north, east]]
 
 
+LINE_LAYERS = ("rivers", "railways")
+
+
+def strokes(stack: tuple[Stroke, ...]) -> list[dict[str, Any]]:
+    """The legend rule's strokes, bottom first, as the page draws them (one Leaflet polyline each)."""
+    return [{"role": s.role, "colour": s.colour, "width": s.width, "dash": s.svg_dash(), "cap": s.cap,
+             "opacity": s.opacity} for s in stack]
+
+
 def _style(story: Story) -> dict[str, Any]:
     """The parts of styles.json the page draws with; layer styles only for layers the story has."""
     st = styles()
     return {
-        "layers": {name: cfg for name, cfg in st["layers"].items() if story.layers.get(name)},
+        "layers": {name: {**cfg, "strokes": strokes(line_strokes(name))} if name in LINE_LAYERS else cfg
+                   for name, cfg in st["layers"].items() if story.layers.get(name)},
         "faded": {k: st["faded"][k] for k in ("opacity", "width_factor")},
         "casing": {k: st["casing"][k] for k in ("colour", "extra_width")},
         "hollow_head_fill": st["hollow_head_fill"],

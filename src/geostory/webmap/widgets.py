@@ -16,8 +16,8 @@ from typing import Any
 from branca.element import Element, MacroElement
 from markupsafe import Markup
 
+from ..legend import FADED_NOTE, SECTION_TITLES, LegendEntry, Stroke, kind_look, legend_entries
 from ..story import Story
-from ..styles import dash_list, styles
 from ..templating import environment
 
 
@@ -112,48 +112,51 @@ class StoryPanel(_Widget):
         self.ticks = [fr["at"] for fr in payload["frames"]]
 
 
-def _dash(dash: str | None) -> str:
-    return " ".join(f"{x:g}" for x in dash_list(dash))
+KEY_W, KEY_H = 44.0, 16.0
+"""A legend key's box in CSS pixels; movement and line keys run across it at mid-height."""
+KEY_HEAD_MAX = 14.0
+"""A key's arrow head is the kind's own, scaled down to at most this length so it fits the key."""
+
+
+def _key(entry: LegendEntry) -> dict[str, Any]:
+    """What the template draws for one legend entry: strokes as straight lines, an arrow head, or a dot."""
+    mid = KEY_H / 2
+    if entry.movement is not None or entry.colour is not None:
+        look = entry.movement or kind_look("advance", entry.colour or "")
+        h = look.head
+        scale = min(1.0, KEY_HEAD_MAX / h.length)
+        length, half = h.length * scale, h.width * scale / 2
+        tip = KEY_W - 2 - (h.outline / 2 if h.style == "hollow" else 0)
+        end = tip - length * 0.6  # the shaft runs into the head, never past its tip
+        return {"strokes": [_stroke(s, f"M2 {mid:g}H{end:g}") for s in look.strokes], "dot": None,
+                "head": {"points": f"{tip - length:g},{mid - half:g} {tip:g},{mid:g} {tip - length:g},{mid + half:g}",
+                         "fill": h.fill, "stroke": h.colour, "outline": h.outline, "opacity": h.opacity}}
+    if entry.point is not None:
+        pt = entry.point
+        return {"dot": {"r": pt.radius, "fill": pt.fill, "stroke": pt.colour, "outline": pt.outline,
+                        "cx": KEY_W / 2, "cy": mid}, "strokes": [], "head": None}
+    path = f"M2 {mid + 2:g}C12 {mid - 4:g} 22 {mid + 5:g} {KEY_W - 2:g} {mid - 2:g}" if entry.key == "rivers" \
+        else f"M2 {mid:g}H{KEY_W - 2:g}"
+    return {"strokes": [_stroke(s, path) for s in entry.strokes], "head": None, "dot": None}
+
+
+def _stroke(s: Stroke, path: str) -> dict[str, Any]:
+    return {"d": path, "colour": s.colour, "width": round(s.width, 3), "dash": s.svg_dash(), "cap": s.cap,
+            "opacity": round(s.opacity, 3), "role": s.role}
 
 
 class Legend(_Widget):
-    """Map key drawn from styles.json, listing only what this story has: its sides, kinds, routes and layers."""
+    """The map key: geostory.legend's entries for this story (only its sides, kinds, routes and layers)."""
 
     template_name = "webmap-legend.html"
 
     def __init__(self, story: Story, layers: list[str], position: str = "bottomright") -> None:
         super().__init__()
-        st = styles()
-        moves = [f.props for f in story.layers.get("movements", ())]
-        events = [f.props for f in story.layers.get("events", ())]
-        used_sides = {p.side for p in moves + events if p.side}
-        used_kinds = {m.kind for m in moves}
-        used_certainty = {m.route_certainty for m in moves if not st["movement_kinds"][m.kind]["dash"]}
         self.position = position
-        self.sides = [side for key, side in story.meta.sides.items() if key in used_sides]
-        self.kinds = [
-            {"label": k["label"], "width": k["width"], "dash": _dash(k["dash"]), "hollow": k["head"] == "hollow",
-             "casing": bool(k.get("casing"))}
-            for name, k in st["movement_kinds"].items() if name in used_kinds
-        ]
-        self.certainty = [{"label": c["label"], "dash": _dash(c["dash"])}
-                          for name, c in st["route_certainty"].items() if name in used_certainty]
-        self.layers = [_layer_key(name, st["layers"][name]) for name in layers if name in st["layers"]]
-        self.casing = st["casing"]
-        self.hollow_fill = st["hollow_head_fill"]
-        self.faded = bool(story.dated_layers)
-        self.outline = st["outline"]
-        self.ink = st["legend"]["ink"]  # keys that explain a line style rather than a side
-        self.route_key_width = st["legend"]["route_key_width"]
-
-
-def _layer_key(name: str, cfg: dict[str, Any]) -> dict[str, Any]:
-    """A base layer's legend key: a dot (with a rank-2 place's radius) or a line (a wavy one for rivers)."""
-    radius = cfg.get("radius")
-    key = {"name": name, "label": cfg["label"], "colour": cfg["colour"], "point": radius is not None}
-    if radius is not None:
-        key.update(r=radius[len(radius) // 2] if isinstance(radius, list) else radius, fill=cfg["fill"])
-    else:
-        key.update(width=cfg["width"], dash=_dash(cfg.get("dash")), casing=bool(cfg.get("casing")),
-                   path="M2 9C10 3 18 12 34 5" if name == "rivers" else "M2 7H34")
-    return key
+        self.key_box = f"0 0 {KEY_W:g} {KEY_H:g}"
+        entries = legend_entries(story, layers=layers)
+        self.sections = [{"name": name, "title": title,
+                          "entries": [{"entry": e, "key": _key(e)} for e in entries if e.section == name]}
+                         for name, title in SECTION_TITLES.items()]
+        self.sections = [s for s in self.sections if s["entries"]]
+        self.note = FADED_NOTE if story.dated_layers else None

@@ -134,9 +134,13 @@
       layers.push(layer);
       return layer;
     }
-    function casing(lines, width, opacity) {
-      add(L.polyline(lines, { pane: pane, color: style.casing.colour, weight: width + style.casing.extra_width,
-        opacity: opacity, lineCap: "butt", lineJoin: "round", className: "gs-casing" }), "gs-casing");
+    /* The legend rule's strokes (core.legend), bottom first: casing, the line, its core or ticks. */
+    function strokes(lines, stack, className) {
+      stack.forEach(function (s) {
+        var name = s.role === "line" ? className : "gs-" + s.role;
+        add(L.polyline(lines, { pane: pane, color: s.colour, weight: s.width, opacity: s.opacity,
+          dashArray: s.dash || null, lineCap: s.cap, lineJoin: "round", className: name }), name);
+      });
     }
     if (f.layer === "places" || f.layer === "events") {
       var radius = f.layer === "places" ? st.radius[f.rank - 1] : st.radius;
@@ -150,20 +154,14 @@
       anchor = f.ll;
     } else if (f.layer === "movements") {
       var s = f.style;
-      if (s.casing) casing(f.shaft, s.width, s.opacity);
-      add(L.polyline(f.shaft, { pane: pane, color: s.colour, weight: s.width, opacity: s.opacity,
-        dashArray: s.dash || null, lineCap: "butt", lineJoin: "round", className: "gs-mv-shaft" }), "gs-mv-shaft");
+      strokes(f.shaft, f.strokes, "gs-mv-shaft");
       var hollow = s.head === "hollow";
       add(L.polygon(f.head, { pane: pane, color: s.colour, weight: hollow ? outline.hollow_head : outline.head,
         opacity: s.opacity, fillColor: hollow ? style.hollow_head_fill : s.colour, fillOpacity: s.opacity,
         className: "gs-mv-head" + (hollow ? " gs-hollow" : "") }), "gs-mv-head");
       anchor = f.shaft[Math.floor(f.shaft.length / 2)];
     } else {
-      var opacity = st.opacity === undefined ? 1 : st.opacity;
-      if (st.casing) casing(f.lines, st.width, opacity);
-      add(L.polyline(f.lines, { pane: pane, color: st.colour, weight: st.width, opacity: opacity,
-        dashArray: st.dash || null, lineCap: "round", className: "gs-" + f.layer.slice(0, -1) }),
-        "gs-" + f.layer.slice(0, -1));
+      strokes(f.lines, st.strokes, "gs-" + f.layer.slice(0, -1));
       anchor = f.lines[0][Math.floor(f.lines[0].length / 2)];
     }
     var holder = L.featureGroup(layers);

@@ -15,15 +15,16 @@
   </temporal>
   <renderer-v2 type="categorizedSymbol" attr="&#34;side&#34; || &#39;|&#39; || &#34;kind&#34; || &#39;|&#39; || &#34;route_certainty&#34;" forceraster="0" symbollevels="0" enableorderby="0" referencescale="-1">
     <categories>
-      <category value="chinese|retreat|approximate" label="Chinese resistance (Ding Chao, Li Du, Ma Zhanshan): retreat (route approximate)" symbol="0" render="true"/>
-      <category value="chinese|retreat|schematic" label="Chinese resistance (Ding Chao, Li Du, Ma Zhanshan): retreat (route schematic)" symbol="1" render="true"/>
-      <category value="japanese|advance|approximate" label="Imperial Japanese Army (Kwantung Army): advance (route approximate)" symbol="2" render="true"/>
-      <category value="japanese|rail|known" label="Imperial Japanese Army (Kwantung Army): moved by rail" symbol="3" render="true"/>
-      <category value="japanese|air|schematic" label="Imperial Japanese Army (Kwantung Army): air operation or flight" symbol="4" render="true"/>
-      <category value="collaborationist|advance|approximate" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): advance (route approximate)" symbol="5" render="true"/>
-      <category value="collaborationist|air|schematic" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): air operation or flight" symbol="6" render="true"/>
-      <category value="collaborationist|intended|schematic" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): intended, not carried out (route schematic)" symbol="7" render="true"/>
-      <category value="" label="Other" symbol="8" render="true"/>
+      <category value="chinese|advance|approximate" label="Chinese resistance (Ding Chao, Li Du, Ma Zhanshan): advance (route approximate)" symbol="0" render="true"/>
+      <category value="chinese|retreat|approximate" label="Chinese resistance (Ding Chao, Li Du, Ma Zhanshan): retreat (route approximate)" symbol="1" render="true"/>
+      <category value="chinese|retreat|schematic" label="Chinese resistance (Ding Chao, Li Du, Ma Zhanshan): retreat (route schematic)" symbol="2" render="true"/>
+      <category value="japanese|advance|approximate" label="Imperial Japanese Army (Kwantung Army): advance (route approximate)" symbol="3" render="true"/>
+      <category value="japanese|rail|known" label="Imperial Japanese Army (Kwantung Army): moved by rail" symbol="4" render="true"/>
+      <category value="japanese|air|schematic" label="Imperial Japanese Army (Kwantung Army): air operation or flight" symbol="5" render="true"/>
+      <category value="collaborationist|advance|approximate" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): advance (route approximate)" symbol="6" render="true"/>
+      <category value="collaborationist|air|schematic" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): air operation or flight" symbol="7" render="true"/>
+      <category value="collaborationist|intended|schematic" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): intended, not carried out (route schematic)" symbol="8" render="true"/>
+      <category value="" label="Other" symbol="9" render="true"/>
     </categories>
     <symbols>
       <symbol name="0" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
@@ -42,7 +43,7 @@
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="178,24,43,255"/>
             <Option name="line_style" type="QString" value="solid"/>
-            <Option name="line_width" type="QString" value="1.455"/>
+            <Option name="line_width" type="QString" value="1.058"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
@@ -53,7 +54,7 @@
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="178,24,43,255"/>
           <prop k="line_style" v="solid"/>
-          <prop k="line_width" v="1.455"/>
+          <prop k="line_width" v="1.058"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
           <prop k="use_custom_dash" v="1"/>
@@ -104,7 +105,7 @@
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
                 <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="5.821"/>
+                <Option name="size" type="QString" value="4.233"/>
                 <Option name="size_unit" type="QString" value="MM"/>
               </Option>
               <prop k="angle" v="0"/>
@@ -116,7 +117,7 @@
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
               <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="5.821"/>
+              <prop k="size" v="4.233"/>
               <prop k="size_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
@@ -140,7 +141,7 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
-            <Option name="customdash" type="QString" value="3.175;1.058;0.529;1.058"/>
+            <Option name="customdash" type="QString" value="2.646;1.323"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
             <Option name="line_color" type="QString" value="178,24,43,255"/>
@@ -151,7 +152,7 @@
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
-          <prop k="customdash" v="3.175;1.058;0.529;1.058"/>
+          <prop k="customdash" v="2.646;1.323"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
           <prop k="line_color" v="178,24,43,255"/>
@@ -243,6 +244,109 @@
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
             <Option name="capstyle" type="QString" value="flat"/>
+            <Option name="customdash" type="QString" value="3.175;1.058;0.529;1.058"/>
+            <Option name="customdash_unit" type="QString" value="MM"/>
+            <Option name="joinstyle" type="QString" value="round"/>
+            <Option name="line_color" type="QString" value="178,24,43,255"/>
+            <Option name="line_style" type="QString" value="solid"/>
+            <Option name="line_width" type="QString" value="1.455"/>
+            <Option name="line_width_unit" type="QString" value="MM"/>
+            <Option name="offset" type="QString" value="0"/>
+            <Option name="use_custom_dash" type="QString" value="1"/>
+          </Option>
+          <prop k="capstyle" v="flat"/>
+          <prop k="customdash" v="3.175;1.058;0.529;1.058"/>
+          <prop k="customdash_unit" v="MM"/>
+          <prop k="joinstyle" v="round"/>
+          <prop k="line_color" v="178,24,43,255"/>
+          <prop k="line_style" v="solid"/>
+          <prop k="line_width" v="1.455"/>
+          <prop k="line_width_unit" v="MM"/>
+          <prop k="offset" v="0"/>
+          <prop k="use_custom_dash" v="1"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" type="QString" value=""/>
+              <Option name="properties"/>
+              <Option name="type" type="QString" value="collection"/>
+            </Option>
+          </data_defined_properties>
+        </layer>
+        <layer class="MarkerLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option name="interval" type="QString" value="3"/>
+            <Option name="interval_unit" type="QString" value="MM"/>
+            <Option name="offset" type="QString" value="0"/>
+            <Option name="placement" type="QString" value="lastvertex"/>
+            <Option name="rotate" type="QString" value="1"/>
+          </Option>
+          <prop k="interval" v="3"/>
+          <prop k="interval_unit" v="MM"/>
+          <prop k="offset" v="0"/>
+          <prop k="placement" v="lastvertex"/>
+          <prop k="rotate" v="1"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" type="QString" value=""/>
+              <Option name="properties"/>
+              <Option name="type" type="QString" value="collection"/>
+            </Option>
+          </data_defined_properties>
+          <symbol name="@2@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+            <data_defined_properties>
+              <Option type="Map">
+                <Option name="name" type="QString" value=""/>
+                <Option name="properties"/>
+                <Option name="type" type="QString" value="collection"/>
+              </Option>
+            </data_defined_properties>
+            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+              <Option type="Map">
+                <Option name="angle" type="QString" value="0"/>
+                <Option name="color" type="QString" value="178,24,43,255"/>
+                <Option name="joinstyle" type="QString" value="miter"/>
+                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="outline_color" type="QString" value="178,24,43,255"/>
+                <Option name="outline_style" type="QString" value="solid"/>
+                <Option name="outline_width" type="QString" value="0.265"/>
+                <Option name="outline_width_unit" type="QString" value="MM"/>
+                <Option name="scale_method" type="QString" value="diameter"/>
+                <Option name="size" type="QString" value="5.821"/>
+                <Option name="size_unit" type="QString" value="MM"/>
+              </Option>
+              <prop k="angle" v="0"/>
+              <prop k="color" v="178,24,43,255"/>
+              <prop k="joinstyle" v="miter"/>
+              <prop k="name" v="filled_arrowhead"/>
+              <prop k="outline_color" v="178,24,43,255"/>
+              <prop k="outline_style" v="solid"/>
+              <prop k="outline_width" v="0.265"/>
+              <prop k="outline_width_unit" v="MM"/>
+              <prop k="scale_method" v="diameter"/>
+              <prop k="size" v="5.821"/>
+              <prop k="size_unit" v="MM"/>
+              <data_defined_properties>
+                <Option type="Map">
+                  <Option name="name" type="QString" value=""/>
+                  <Option name="properties"/>
+                  <Option name="type" type="QString" value="collection"/>
+                </Option>
+              </data_defined_properties>
+            </layer>
+          </symbol>
+        </layer>
+      </symbol>
+      <symbol name="3" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option name="name" type="QString" value=""/>
+            <Option name="properties"/>
+            <Option name="type" type="QString" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option name="capstyle" type="QString" value="flat"/>
             <Option name="customdash" type="QString" value="2.646;1.323"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
@@ -291,7 +395,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@2@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@3@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>
@@ -335,7 +439,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol name="3" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
+      <symbol name="4" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -425,7 +529,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@3@2" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@4@2" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>
@@ -469,7 +573,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol name="4" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
+      <symbol name="5" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -528,7 +632,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@4@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@5@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>
@@ -572,7 +676,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol name="5" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
+      <symbol name="6" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -631,7 +735,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@5@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@6@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>
@@ -675,7 +779,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol name="6" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
+      <symbol name="7" type="line" alpha="0.95" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -734,7 +838,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@6@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@7@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>
@@ -778,7 +882,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol name="7" type="line" alpha="0.85" clip_to_extent="1" force_rhr="0">
+      <symbol name="8" type="line" alpha="0.85" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -837,7 +941,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@7@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@8@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>
@@ -881,7 +985,7 @@
           </symbol>
         </layer>
       </symbol>
-      <symbol name="8" type="line" alpha="0.9" clip_to_extent="1" force_rhr="0">
+      <symbol name="9" type="line" alpha="0.9" clip_to_extent="1" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -940,7 +1044,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@8@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@9@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>

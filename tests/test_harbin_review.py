@@ -78,7 +78,8 @@ def test_every_claim_on_an_unchecked_source_says_it_rests_on_it_alone():
     cites += [(f"correction:{co.id}", c) for co in HARBIN.meta.corrections for c in co.sources]
     for where, citation in cites:
         if citation.source in unchecked:
-            assert "alone" in (citation.note or ""), f"{where}: cites {citation.source} without saying the claim rests on it"
+            why = f"{where}: cites {citation.source} without saying the claim rests on it"
+            assert "alone" in (citation.note or ""), why
 
 
 def test_the_seeds_infobox_figures_are_shown_with_their_status():

@@ -20,6 +20,7 @@ import pyogrio
 import pytest
 
 from geostory import load_story
+from geostory.dates import Day, parse_date
 from geostory.geometry import arrows, frame_bounds
 from geostory.qgis import export_qgis, geojson_styles, write_layer_styles
 from geostory.qgis.gpkg import bookmark_name
@@ -61,7 +62,7 @@ def plain(tmp_path_factory) -> dict:
     return dict(zip(("gpkg", "qgs"), export_qgis(story, root.parent / "qgis"), strict=True), story=story, root=root)
 
 
-def _first_day(story) -> date:
+def _first_day(story) -> Day:
     """The rule the project's time range must follow: the first frame or dated feature, whichever is earlier."""
     return min([fr.first.first for fr in story.frames] + [f.first_day for f in story.features() if f.first_day])
 
@@ -156,8 +157,8 @@ def test_dated_layers_have_datetime_ranges(harbin, export):
         df = pyogrio.read_dataframe(export["gpkg"], layer=layer).set_index("id")
         for f in harbin.layers["movements" if layer.startswith("movement") else layer]:
             row = df.loc[f.id]
-            assert row["start_time"] == datetime.combine(f.first_day, datetime.min.time())
-            assert row["end_time"] == datetime.combine(f.last_day + timedelta(days=1), datetime.min.time())
+            assert row["start_time"] == datetime.combine(f.first_day.to_date(), datetime.min.time())
+            assert row["end_time"] == datetime.combine((f.last_day + 1).to_date(), datetime.min.time())
             assert row["visible_until"] > row["start_time"]
             assert row["date_text"] == date_label(f.props)
 
@@ -260,7 +261,7 @@ def test_temporal_settings(probe, harbin, plain):
         assert (t["active"], t["start"], t["end"]) == expected, name
     assert (probe["time"]["step"], probe["time"]["unit"]) == (1.0, "days")
     # From the first day of any frame or dated feature (the starter's moved event is before its first frame).
-    assert _first_day(plain["story"]) == date.fromisoformat(EARLY_DAY) < plain["story"].first_day
+    assert _first_day(plain["story"]) == parse_date(EARLY_DAY).first < plain["story"].first_day
     for story, time in ((harbin, probe["time"]), (plain["story"], probe["second"]["time"])):
         assert time["begin"] == f"{_first_day(story)}T00:00:00"
         assert time["end"] >= f"{story.last_day + timedelta(days=1)}T00:00:00"
@@ -294,7 +295,7 @@ def test_each_day_shows_what_has_begun_and_nothing_more(probe, harbin):
     for name, days in probe["visible"].items():
         features = harbin.layers["movements" if name.startswith("movement") else name]
         for day, ids in days.items():
-            assert ids == sorted(f.id for f in features if f.first_day <= date.fromisoformat(day)), (name, day)
+            assert ids == sorted(f.id for f in features if f.first_day <= parse_date(day).first), (name, day)
 
 
 @pytest.mark.qgis

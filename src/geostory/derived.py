@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import shapely
 
+from .dates import Day
 from .geometry import FRAME_MARGIN, FRAME_MIN_KM, Arrow, LocalPlane, arrow_for, story_plane
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class FrameModel:
         return set(self.current[a]) | set(self.current[b]) | set(self.order[lo:hi])
 
 
-def _frame_model(features: tuple[Feature, ...], first_days: tuple[date | None, ...], frames: tuple[Frame, ...],
+def _frame_model(features: tuple[Feature, ...], first_days: tuple[Day | None, ...], frames: tuple[Frame, ...],
                  index: dict[str, int]) -> FrameModel:
     dated = sorted((d, k) for k, d in enumerate(first_days) if d is not None)
     order = tuple(k for _, k in dated)
@@ -123,9 +123,9 @@ class Derived:
     """Every feature, layer by layer in file order; the indexes below are into this."""
     index: dict[str, int]
     """Feature id to its index."""
-    first_days: tuple[date | None, ...]
+    first_days: tuple[Day | None, ...]
     """Per feature: the first day its date can mean; None when undated."""
-    last_days: tuple[date | None, ...]
+    last_days: tuple[Day | None, ...]
     plane: LocalPlane
     arrows: dict[str, Arrow]
     """One arrow per movement, by feature id, in file order."""

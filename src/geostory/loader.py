@@ -48,6 +48,8 @@ class _Loader:
             raise StoryError([Problem(str(self.root), None, None, "a story folder containing story.json", found)])
         meta_obj = self.read_json("story.json", required=True)
         meta = self.report.validate(StoryMeta, meta_obj, "story.json", None) if meta_obj is not None else None
+        if meta is not None:
+            self.report.context = {"calendar": meta.calendar, "dual_dates": meta.dual_dates}
         sections = self.load_seed(meta)
         layers: dict[str, tuple[Feature, ...]] = {}
         for layer, (model, geometry_types, required) in LAYERS.items():

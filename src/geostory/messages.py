@@ -110,6 +110,8 @@ class Report:
     def __init__(self, display_root: str) -> None:
         self.display_root = display_root
         self.problems: list[Problem] = []
+        self.context: dict[str, Any] = {}
+        """What validation needs from story.json (the story's calendar), given to the models as context."""
 
     def name(self, filename: str) -> str:
         """A story file as messages name it: the story folder's name, then the file."""
@@ -122,7 +124,7 @@ class Report:
     def validate(self, model: type[M], obj: Any, file: str, feature: str | None, prefix: str = "") -> M | None:
         """``obj`` as ``model`` (strictly: no booleans or floats for whole numbers), or None with each error added."""
         try:
-            return model.model_validate(obj, strict=True)
+            return model.model_validate(obj, strict=True, context=self.context)
         except ValidationError as exc:
             for err in exc.errors():
                 field = (prefix + ".".join(str(p) for p in err["loc"])).rstrip(".")

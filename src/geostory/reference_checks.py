@@ -181,7 +181,7 @@ class FrameChecker:
             if f is not None and f.first_day is not None and f.first_day > fr.last.last:
                 start = f.props.start if isinstance(f.props, Dated) else "?"
                 self.report.add("frames.json", fr.id, "features",
-                                f"features and focus begun by the frame's last day ({fr.last.last})",
+                                f"features and focus begun by the frame's last day ({fr.end or fr.start})",
                                 f"{fid!r} starting {start}")
         refs.known("frames.json", fr.id, "corrections", fr.corrections, refs.corrections, "a correction id from story.json")
         for field, expected, found in fr.date_problems():

@@ -5,11 +5,12 @@ types cannot say (references between files, seed paragraphs, geometry) is checke
 """
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator,
+                      model_validator)
 
-from .dates import PartialDate, parse_date
+from .dates import Calendar, PartialDate, parse_date
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="lower-case words joined by '-'")]
 Text = Annotated[str, Field(min_length=1)]
@@ -32,27 +33,41 @@ class Citation(_Model):
 
 
 class Dated(_Model):
-    """A start date, an optional end date, and how sure we are of them."""
+    """A start date, an optional end date, the calendar they are written in, and how sure we are of them.
 
+    The calendar defaults to the story's (``calendar`` in story.json, given to validation as context); the
+    parsed dates are kept so every output reads the same days.
+    """
+
+    calendar: Calendar | None = Field(None, exclude=True, description="the calendar of start and end, when not the story's")
     start: str
     end: str | None = None
     date_certainty: Certainty = "exact"
     date_note: str | None = None
+    _first: PartialDate = PrivateAttr()
+    _last: PartialDate = PrivateAttr()
+    _dual: bool = PrivateAttr(False)
 
     @field_validator("start", "end")
     @classmethod
-    def _iso(cls, value: str | None) -> str | None:
+    def _iso(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is not None:
-            parse_date(value)
+            parse_date(value, _calendar(info.data.get("calendar"), info.context))
         return value
+
+    @model_validator(mode="after")
+    def _parse(self, info: ValidationInfo) -> Dated:
+        cal = _calendar(self.calendar, info.context)
+        self._first = parse_date(self.start, cal)
+        self._last = parse_date(self.end or self.start, cal)
+        self._dual = bool((info.context or {}).get("dual_dates")) and cal == "julian"
+        return self
 
     def date_problems(self) -> list[tuple[str, str, str]]:
         """Rules across fields, as (field, expected, found); kept here beside the fields they join."""
         problems = []
-        if self.end is not None:
-            first, last = parse_date(self.start), parse_date(self.end)
-            if last.last < first.first:
-                problems.append(("end", f"a date on or after start {self.start}", f'"{self.end}"'))
+        if self.end is not None and self.last.last < self.first.first:
+            problems.append(("end", f"a date on or after start {self.start}", f'"{self.end}"'))
 
         if self.date_certainty != "exact" and not self.date_note:
             problems.append(("date_note", f"a note saying why the date is {self.date_certainty}", "nothing"))
@@ -60,11 +75,23 @@ class Dated(_Model):
 
     @property
     def first(self) -> PartialDate:
-        return parse_date(self.start)
+        return self._first
 
     @property
     def last(self) -> PartialDate:
-        return parse_date(self.end or self.start)
+        return self._last
+
+    @property
+    def dual(self) -> bool:
+        """Whether this date is shown in both calendars, '12/24 June 1812 (O.S./N.S.)' (story.json dual_dates)."""
+        return self._dual
+
+
+def _calendar(own: Any, context: Any) -> Calendar:
+    if own in ("gregorian", "julian"):
+        return own  # type: ignore[no-any-return]
+    story = (context or {}).get("calendar") if isinstance(context, dict) else None
+    return story if story in ("gregorian", "julian") else "gregorian"
 
 
 class FeatureProps(_Model):
@@ -176,6 +203,8 @@ class StoryMeta(_Model):
     sides: Annotated[dict[str, Side], Field(min_length=1)]
     corrections: list[Correction] = []
     credits: str | None = None
+    calendar: Calendar = Field("gregorian", description="the calendar dates are written in, unless a date says")
+    dual_dates: bool = Field(False, description="show Julian dates with their Gregorian day: 12/24 June 1812 (O.S./N.S.)")
 
 
 LAYERS: dict[str, tuple[type[FeatureProps], tuple[str, ...], bool]] = {

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shapely.geometry.base import BaseGeometry
 
+from .dates import Day
 from .schema import DATED_LAYERS, Dated, FeatureProps, Frame, StoryMeta
 
 if TYPE_CHECKING:
@@ -27,11 +27,11 @@ class Feature:
     props: FeatureProps
 
     @property
-    def first_day(self) -> date | None:
+    def first_day(self) -> Day | None:
         return self.props.first.first if isinstance(self.props, Dated) else None
 
     @property
-    def last_day(self) -> date | None:
+    def last_day(self) -> Day | None:
         return self.props.last.last if isinstance(self.props, Dated) else None
 
     def properties(self) -> dict[str, Any]:
@@ -72,12 +72,12 @@ class Story:
         raise KeyError(frame_id)
 
     @property
-    def first_day(self) -> date:
+    def first_day(self) -> Day:
         """The first day any frame covers."""
         return min(fr.first.first for fr in self.frames)
 
     @property
-    def last_day(self) -> date:
+    def last_day(self) -> Day:
         """The last day any frame covers."""
         return max(fr.last.last for fr in self.frames)
 

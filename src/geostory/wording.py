@@ -5,42 +5,78 @@ Month names are spelled out rather than taken from strftime, so output does not 
 """
 from __future__ import annotations
 
-from .dates import PartialDate, parse_date
+from .dates import SEASONS, Calendar, Day, PartialDate, parse_date
 from .schema import Citation, Dated, FeatureProps, StoryMeta
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
 
+def year_text(year: int) -> str:
+    """An astronomical year as readers write it: '218 BC' (year -217), 'AD 9', '1932' (AD from 1000 on)."""
+    if year <= 0:
+        return f"{1 - year} BC"
+    return f"AD {year}" if year < 1000 else str(year)
+
+
 def _one(p: PartialDate, with_year: bool = True) -> str:
-    year = f" {p.first.year}" if with_year else ""
-    if p.precision == "day":
-        return f"{p.first.day} {MONTHS[p.first.month - 1]}{year}"
-    if p.precision == "month":
-        return f"{MONTHS[p.first.month - 1]}{year}"
-    return str(p.first.year)
+    year = f" {year_text(p.year)}" if with_year else ""
+    if p.precision == "day" and p.month and p.day:
+        return f"{p.day} {MONTHS[p.month - 1]}{year}"
+    if p.precision == "month" and p.month:
+        return f"{MONTHS[p.month - 1]}{year}"
+    if p.precision == "season" and p.month:
+        return f"{SEASONS[p.month]}{year}"
+    return year_text(p.year)
 
 
-def format_span(start: str, end: str | None = None) -> str:
-    """'25 January 1932', '25–27 January 1932', '28 January – 2 February 1932', 'September 1931 – 1932'."""
-    a = parse_date(start)
-    b = parse_date(end) if end and end != start else None
-    if b is None:
+def day_text(day: Day, calendar: Calendar = "gregorian") -> str:
+    """One day of the axis in a calendar: '1 September 218 BC'."""
+    return _one(parse_date(_iso(day, calendar), calendar))
+
+
+def _iso(day: Day, calendar: Calendar) -> str:
+    y, m, d = day.ymd(calendar)
+    return f"-{-y:04d}-{m:02d}-{d:02d}" if y < 0 else f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def span_text(a: PartialDate, b: PartialDate | None = None) -> str:
+    """'25 January 1932', '25–27 January 1932', '28 January – 2 February 1932', 'autumn 218 BC – 217 BC'."""
+    if b is None or b == a:
         return _one(a)
     if b.first <= a.first and b.last >= a.last and b.precision != a.precision:
         # an end that only says "within this month/year": e.g. a retreat begun on 5 February, ended that month
         return f"{_one(a)} – later in {_one(b)}"
-    same_year = a.first.year == b.first.year and a.precision != "year" and b.precision != "year"
-    if same_year and a.precision == b.precision == "day" and a.first.month == b.first.month:
-        return f"{a.first.day}–{_one(b)}"
-    if same_year and a.first.month == b.first.month and a.precision == "month":
+    same_year = a.year == b.year and a.precision != "year" and b.precision != "year"
+    if same_year and a.precision == b.precision == "day" and a.month == b.month:
+        return f"{a.day}–{_one(b)}"
+    if same_year and a.month == b.month and a.precision == "month":
         return _one(a) if b.precision == "month" else f"{_one(a)} (to {_one(b, with_year=False)})"
     return f"{_one(a, with_year=not same_year)} – {_one(b)}"
 
 
+def format_span(start: str, end: str | None = None, calendar: Calendar = "gregorian") -> str:
+    """The span of two ISO dates written in one calendar (see span_text)."""
+    return span_text(parse_date(start, calendar), parse_date(end, calendar) if end and end != start else None)
+
+
+def _dual(item: Dated) -> str:
+    """A Julian date with its Gregorian day: '12/24 June 1812 (O.S./N.S.)'."""
+    a, b = item.first, (item.last if item.end and item.end != item.start else None)
+    if b is None and a.precision == "day":
+        g = parse_date(_iso(a.first, "gregorian"))
+        if g.year == a.year and g.month == a.month:
+            return f"{a.day}/{_one(g)} (O.S./N.S.)"
+        return f"{_one(a, with_year=g.year != a.year)}/{_one(g)} (O.S./N.S.)"
+    gregorian = [parse_date(_iso(p.first, "gregorian")) for p in (a, b) if p is not None and p.precision == "day"]
+    if len(gregorian) != (1 if b is None else 2):
+        return f"{span_text(a, b)} (O.S.)"
+    return f"{span_text(a, b)} (O.S.; {span_text(*gregorian)} N.S.)"
+
+
 def date_text(item: Dated) -> str:
     """The span with 'c.' in front when approximate; a disputed date is flagged separately by each output."""
-    text = format_span(item.start, item.end)
+    text = _dual(item) if item.dual else span_text(item.first, item.last if item.end and item.end != item.start else None)
     return f"c. {text}" if item.date_certainty == "approximate" else text
 
 

@@ -1,15 +1,18 @@
 """Views and time spans for the QGIS project, in WGS84 and naive local days.
 
 Each frame's view is ``geometry.frame_bounds`` (the one view the web map and the frame pictures also use);
-nothing here sizes a view of its own.
+nothing here sizes a view of its own. Days are story axis days (``dates.Day``); a datetime exists only for
+days from AD 1 on, which is what GDAL can write to a GeoPackage. Before that, QGIS reads the day from
+Gregorian year/month/day columns through an expression (``qt_datetime``).
 """
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 
 import shapely
 from shapely.geometry import box
 
+from ..dates import Day
 from ..geometry import Arrow
 from ..story import Story
 
@@ -29,22 +32,44 @@ def story_extent(story: Story, arrows: list[Arrow], views: dict) -> tuple[float,
     return tuple(round(float(v), 5) for v in (xmin - dx, ymin - dy, xmax + dx, ymax + dy))
 
 
-def day_start(day: date) -> datetime:
-    """Midnight at the start of a day, as a naive (local) datetime, which is what QGIS compares with."""
-    return datetime.combine(day, time())
+def day_start(day: Day) -> datetime | None:
+    """Midnight at the start of a day, as a naive (local) datetime, which is what QGIS compares with;
+    None before AD 1, which neither Python's datetime nor GDAL's GeoPackage writer can hold."""
+    year, month, dom = day.ymd()
+    return datetime(year, month, dom) if year >= 1 else None
 
 
-def day_after(day: date) -> datetime:
+def day_after(day: Day) -> datetime | None:
     """The exclusive end of a day: midnight of the next day."""
-    return day_start(day + timedelta(days=1))
+    return day_start(day + 1)
 
 
-def story_span(story: Story) -> tuple[datetime, datetime]:
-    """[first midnight, last midnight) covering every frame and every dated feature.
+def needs_expressions(story: Story) -> bool:
+    """Whether any day of the story is before AD 1, so QGIS must build its times from y/m/d columns."""
+    return story_span(story)[0].ymd()[0] < 1
+
+
+def qt_datetime(day: Day | None = None, prefix: str | None = None) -> str:
+    """A QGIS expression for midnight of a day (a literal day, or the ``prefix_year/_month/_day`` columns).
+
+    Qt's calendar is proleptic Gregorian like the axis but has no year 0 (year -1 is 1 BC), so
+    astronomical years up to 0 are moved back by one.
+    """
+    if day is not None:
+        y, m, d = day.ymd()
+        year, month, dom = str(y if y > 0 else y - 1), str(m), str(d)
+    else:
+        col = f'"{prefix}_year"'
+        year, month, dom = f"if({col} > 0, {col}, {col} - 1)", f'"{prefix}_month"', f'"{prefix}_day"'
+    return f"make_datetime({year}, {month}, {dom}, 0, 0, 0)"
+
+
+def story_span(story: Story) -> tuple[Day, Day]:
+    """[first day, the day after the last) covering every frame and every dated feature.
 
     A dated feature earlier than the first frame moves the start back, so the Temporal Controller can
     reach the day it begins.
     """
-    firsts = [story.first_day] + [d for d in story.derived.first_days if d]
-    lasts = [story.last_day] + [d for d in story.derived.last_days if d]
-    return day_start(min(firsts)), day_after(max(lasts))
+    firsts = [story.first_day] + [d for d in story.derived.first_days if d is not None]
+    lasts = [story.last_day] + [d for d in story.derived.last_days if d is not None]
+    return min(firsts), max(lasts) + 1

@@ -2,7 +2,11 @@
 
 Every layer keeps the GeoJSON properties (lists as JSON text) and adds ``sources_text``; dated layers add
 ``date_text`` (the date as a reader says it), ``start_time``/``end_time`` (the days the date covers, end
-exclusive) and ``visible_until`` (the end of the story), naive DateTimes that QGIS's Temporal Controller compares in local time. Default styles go into the
+exclusive) and ``visible_until`` (the end of the story), naive DateTimes that QGIS's Temporal Controller compares in local time,
+``start_jdn``/``end_jdn`` (Julian Day Numbers of the first and last day: the one axis of any era) and
+``calendar``. GDAL cannot write a DateTime before AD 1: there the DateTimes are empty and a BCE story adds
+``start_year``/``start_month``/``start_day`` (proleptic Gregorian, astronomical years) that the QGIS
+styles turn into times with an expression. Default styles go into the
 standard ``layer_styles`` table. Builds are byte-for-byte reproducible: GDAL's timestamps are pinned with
 OGR_CURRENT_DATE and the style rows carry the same fixed time.
 """
@@ -22,7 +26,7 @@ from ..geometry import arrows as story_arrows
 from ..schema import Dated, Frame, StoryMeta
 from ..story import Story
 from ..wording import citation_label, date_label
-from .extents import day_after, day_start, frame_views, story_span
+from .extents import day_after, day_start, frame_views, needs_expressions, story_span
 from .qml import layer_styles, style_qml, style_sld
 
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
@@ -45,7 +49,18 @@ def _sources_text(citations, meta: StoryMeta) -> str:
     return "; ".join(citation_label(c, meta) for c in citations)
 
 
-def _layer_table(story: Story, layer: str, visible_until: datetime) -> geopandas.GeoDataFrame:
+def _day_columns(gdf: pd.DataFrame, items: list[Dated], bce: bool) -> None:
+    """Day numbers (and, for a BCE story, the Gregorian first day) of each dated item, in place."""
+    gdf["start_jdn"] = [it.first.first.jdn for it in items]
+    gdf["end_jdn"] = [it.last.last.jdn for it in items]
+    gdf["calendar"] = [it.first.calendar for it in items]
+    if bce:
+        ymd = [it.first.first.ymd() for it in items]
+        for i, part in enumerate(("year", "month", "day")):
+            gdf[f"start_{part}"] = [v[i] for v in ymd]
+
+
+def _layer_table(story: Story, layer: str, visible_until: datetime | None) -> geopandas.GeoDataFrame:
     gdf = story.geodataframe(layer)
     features = story.layers[layer]
     gdf["sources"] = [_citations(f.props.sources) for f in features]
@@ -56,6 +71,7 @@ def _layer_table(story: Story, layer: str, visible_until: datetime) -> geopandas
         gdf["start_time"] = pd.Series([day_start(f.first_day) for f in features], dtype="datetime64[ms]")
         gdf["end_time"] = pd.Series([day_after(f.last_day) for f in features], dtype="datetime64[ms]")
         gdf["visible_until"] = pd.Series([visible_until] * len(features), dtype="datetime64[ms]")
+        _day_columns(gdf, [f.props for f in features if isinstance(f.props, Dated)], needs_expressions(story))
         gdf["geometry"] = geometry
         gdf = geopandas.GeoDataFrame(gdf, geometry="geometry", crs="EPSG:4326")
     return gdf
@@ -76,7 +92,10 @@ def _frames_table(story: Story) -> geopandas.GeoDataFrame:
     gdf = geopandas.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     for col in ("start_time", "end_time"):
         gdf[col] = gdf[col].astype("datetime64[ms]")
-    return gdf
+    geometry = gdf.pop("geometry")
+    _day_columns(gdf, list(story.frames), needs_expressions(story))
+    gdf["geometry"] = geometry
+    return geopandas.GeoDataFrame(gdf, geometry="geometry", crs="EPSG:4326")
 
 
 def bookmark_name(frame: Frame, seq: int) -> str:
@@ -88,7 +107,7 @@ def tables(story: Story) -> dict[str, geopandas.GeoDataFrame]:
     """Every table of the GeoPackage, in the order they are written."""
     arrow_list = story_arrows(story)
     by_id = {a.feature.id: a for a in arrow_list}
-    _, visible_until = story_span(story)
+    visible_until = day_start(story_span(story)[1])
     out = {name: _layer_table(story, name, visible_until) for name in story.layers}
     if "movements" in out:
         moves = out["movements"]

@@ -10,6 +10,7 @@ pictures do; a story frame is a spatial bookmark whose extent is ``geometry.fram
 """
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 
 from pyproj import CRS, Transformer
@@ -18,7 +19,7 @@ from ..geometry import arrows as story_arrows
 from ..story import Story
 from ..styles import styles
 from ..templating import environment
-from .extents import frame_views, story_extent, story_span
+from .extents import day_start, frame_views, story_extent, story_span
 from .gpkg import bookmark_name
 from .qml import QGIS_VERSION, layer_styles
 
@@ -54,9 +55,12 @@ def to_project_crs(extent) -> tuple[float, float, float, float]:
     return tuple(round(v, 2) for v in (xmin, ymin, xmax, ymax))
 
 
-def _iso(dt) -> str:
-    """No time zone suffix: QGIS reads it as local time, as it reads the GeoPackage's naive DateTimes."""
-    return dt.strftime("%Y-%m-%dT%H:%M:%S")
+def _iso(dt: datetime | None) -> str:
+    """No time zone suffix: QGIS reads it as local time, as it reads the GeoPackage's naive DateTimes.
+
+    Empty before AD 1: QGIS 3.22 reads the project's time range with Qt's ISO parser, which refuses
+    negative years, so a BCE story's range comes from the layers ("Set to full range")."""
+    return dt.strftime("%Y-%m-%dT%H:%M:%S") if dt is not None else ""
 
 
 def tree_order(story: Story) -> list[str]:
@@ -83,7 +87,7 @@ def project_context(story: Story, gpkg_name: str) -> dict:
         "project_crs": crs_info(PROJECT_CRS), "layer_crs": crs_info(LAYER_CRS),
         "extent": to_project_crs(story_extent(story, story_arrows(story), views)),
         "layers": layers,
-        "time_begin": _iso(begin), "time_end": _iso(end),
+        "time_begin": _iso(day_start(begin)), "time_end": _iso(day_start(end)),
         "bookmarks": [{"id": fr.id, "name": bookmark_name(fr, seq), "extent": to_project_crs(views[fr.id])}
                       for seq, fr in enumerate(story.frames, start=1)],
     }

@@ -11,6 +11,7 @@ from typing import Any
 from ..schema import MovementProps
 from ..story import Story
 from ..styles import dash_list, movement_style, styles
+from .extents import needs_expressions, qt_datetime, story_span
 from ..templating import environment
 
 QGIS_VERSION = "3.22.0-Białowieża"  # written into every .qml and .qgs as the version that wrote them
@@ -140,10 +141,16 @@ def _movement_symbol(part: str, st: dict) -> Symbol:
     return Symbol("line", layers, alpha=st["opacity"])
 
 
-def _temporal(for_geojson: bool) -> dict[str, str] | None:
-    """Cumulative: shown from the start day on; ``visible_until`` is the day after the story ends."""
+def _temporal(for_geojson: bool, story: Story | None = None) -> dict[str, str] | None:
+    """Cumulative: shown from the start day on; ``visible_until`` is the day after the story ends.
+
+    A story with days before AD 1 has no datetime columns QGIS can read, so it uses expressions on the
+    Gregorian ``start_year``/``start_month``/``start_day`` columns instead (see extents.qt_datetime).
+    """
     if for_geojson:
         return None
+    if story is not None and needs_expressions(story):
+        return {"start_expression": qt_datetime(prefix="start"), "end_expression": qt_datetime(story_span(story)[1])}
     return {"start": START_FIELD, "end": VISIBLE_UNTIL}
 
 
@@ -170,15 +177,15 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
     ev = cfg["events"]
     out["events"] = LayerStyle("events", "Point", symbol=Symbol("marker", [
         simple_marker("circle", ev["fill"], ev["colour"], 2 * ev["radius"], outline["point"])]),
-        temporal=_temporal(for_geojson))
+        temporal=_temporal(for_geojson, story))
     attr, cats = _movement_categories(story, "route")
-    out["movements"] = LayerStyle("movements", "Line", attr=attr, categories=cats, temporal=_temporal(for_geojson))
+    out["movements"] = LayerStyle("movements", "Line", attr=attr, categories=cats, temporal=_temporal(for_geojson, story))
     if for_geojson:
         return out
     attr, cats = _movement_categories(story, "shaft")
-    out["movement_arrows"] = LayerStyle("movement_arrows", "Line", attr=attr, categories=cats, temporal=_temporal(False))
+    out["movement_arrows"] = LayerStyle("movement_arrows", "Line", attr=attr, categories=cats, temporal=_temporal(False, story))
     attr, cats = _movement_categories(story, "head")
-    out["movement_heads"] = LayerStyle("movement_heads", "Polygon", attr=attr, categories=cats, temporal=_temporal(False))
+    out["movement_heads"] = LayerStyle("movement_heads", "Polygon", attr=attr, categories=cats, temporal=_temporal(False, story))
     edge = styles()["frame_outline"]
     out["frames"] = LayerStyle("frames", "Polygon", symbol=Symbol("fill", [
         {"class": "SimpleFill", "props": {"color": "0,0,0,0", "outline_color": rgba(edge["colour"]),

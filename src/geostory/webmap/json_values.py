@@ -5,19 +5,19 @@ the frame pictures, so the three outputs cannot disagree.
 """
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..dates import Day, parse_date
 from ..schema import Citation, Dated, StoryMeta
 from ..wording import citation_label, date_text
 
-EPOCH = date(1970, 1, 1)
+EPOCH = parse_date("1970-01-01").first
 
 
-def day_number(d: date) -> int:
-    """Days since 1970-01-01 (negative before it): a plain integer axis that works for 1931 in any browser."""
-    return (d - EPOCH).days
+def day_number(d: Day) -> int:
+    """Days since 1970-01-01 (negative before it): a plain integer axis for any era in any browser."""
+    return d - EPOCH
 
 
 def date_info(item: Dated) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from ..schema import (
 from ..story import Feature, Story
 from ..legend import Stroke, line_strokes, movement_look
 from ..styles import movement_style, styles
-from ..wording import citation_label, display_name, format_span
+from ..wording import citation_label, day_text, display_name
 from .json_values import citation, date_info, day_number
 
 DECIMALS = 5
@@ -194,8 +194,8 @@ def build_payload(story: Story) -> dict[str, Any]:
     } for i, fr in enumerate(story.frames)]
     return {
         "story": {"id": meta.id, "title": meta.title},
-        "axis": {"max": SLIDER_MAX, "from": format_span(story.first_day.isoformat()),
-                 "to": format_span(story.last_day.isoformat())},
+        "axis": {"max": SLIDER_MAX, "from": day_text(story.first_day, meta.calendar),
+                 "to": day_text(story.last_day, meta.calendar)},
         "sides": {k: {"label": s.label, "colour": s.colour} for k, s in meta.sides.items()},
         "style": _style(story),
         "corrections": {c.id: _correction(c, story) for c in meta.corrections},

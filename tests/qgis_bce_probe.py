@@ -14,8 +14,16 @@ import json
 import os
 import sys
 
-from qgis.core import (QgsApplication, QgsFeatureRequest, QgsInterval, QgsProject, QgsTemporalNavigationObject,
-                       QgsTemporalUtils, QgsUnitTypes, QgsVectorLayerTemporalContext)
+from qgis.core import (
+    QgsApplication,
+    QgsFeatureRequest,
+    QgsInterval,
+    QgsProject,
+    QgsTemporalNavigationObject,
+    QgsTemporalUtils,
+    QgsUnitTypes,
+    QgsVectorLayerTemporalContext,
+)
 
 
 def main() -> None:

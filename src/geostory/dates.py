@@ -110,10 +110,11 @@ class PartialDate:
 
 def _why(text: str) -> str:
     """What to write instead, for the forms people try first."""
-    era = re.fullmatch(r"\s*(?:c\.\s*)?(\d{1,4})\s*(BC|BCE|B\.C\.|AD|CE|A\.D\.)\s*", text, re.IGNORECASE)
-    if era:
-        n = int(era.group(1))
-        if era.group(2).upper().startswith("B"):
+    era = re.fullmatch(r"\s*(?:c\.\s*)?(AD\s*|A\.D\.\s*)?(\d{1,4})\s*(BCE?|B\.C\.|AD|CE|A\.D\.)?\s*", text,
+                       re.IGNORECASE | re.ASCII)
+    if era and (era.group(1) or era.group(3)):
+        n = int(era.group(2))
+        if (era.group(3) or "").upper().startswith("B"):
             return f"{FORMAT}; for {n} BC write {iso_year(1 - n)} (year 0000 is 1 BC)"
         return f"{FORMAT}; for AD {n} write {iso_year(n)}"
     short = re.fullmatch(r"-(\d{1,3})((?:-\d{2}){0,2})", text)
@@ -151,6 +152,7 @@ def parse_date(text: str, calendar: Calendar = "gregorian") -> PartialDate:
         return PartialDate(Day(_jdn(year, month, 1, calendar)), Day(_jdn(year, month, length, calendar)), text,
                            "month", calendar, year, month)
     if not 1 <= day <= length:
-        raise ValueError(f"a real {calendar.capitalize()} calendar date (day 01–{length:02d} in {iso_year(year)}-{month:02d})")
+        raise ValueError(
+            f"a real {calendar.capitalize()} calendar date (day 01–{length:02d} in {iso_year(year)}-{month:02d})")
     jdn = Day(_jdn(year, month, day, calendar))
     return PartialDate(jdn, jdn, text, "day", calendar, year, month, day)

@@ -7,8 +7,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import (AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator,
-                      model_validator)
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from .dates import Calendar, PartialDate, parse_date
 
@@ -39,7 +47,8 @@ class Dated(_Model):
     parsed dates are kept so every output reads the same days.
     """
 
-    calendar: Calendar | None = Field(None, exclude=True, description="the calendar of start and end, when not the story's")
+    calendar: Calendar | None = Field(None, exclude=True,
+                                      description="the calendar of start and end, when not the story's")
     start: str
     end: str | None = None
     date_certainty: Certainty = "exact"
@@ -204,7 +213,8 @@ class StoryMeta(_Model):
     corrections: list[Correction] = []
     credits: str | None = None
     calendar: Calendar = Field("gregorian", description="the calendar dates are written in, unless a date says")
-    dual_dates: bool = Field(False, description="show Julian dates with their Gregorian day: 12/24 June 1812 (O.S./N.S.)")
+    dual_dates: bool = Field(False,
+                             description="show Julian dates with their Gregorian day: 12/24 June 1812 (O.S./N.S.)")
 
 
 LAYERS: dict[str, tuple[type[FeatureProps], tuple[str, ...], bool]] = {

@@ -76,7 +76,10 @@ def _dual(item: Dated) -> str:
 
 def date_text(item: Dated) -> str:
     """The span with 'c.' in front when approximate; a disputed date is flagged separately by each output."""
-    text = _dual(item) if item.dual else span_text(item.first, item.last if item.end and item.end != item.start else None)
+    if item.dual:
+        text = _dual(item)
+    else:
+        text = span_text(item.first, item.last if item.end and item.end != item.start else None)
     return f"c. {text}" if item.date_certainty == "approximate" else text
 
 

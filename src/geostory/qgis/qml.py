@@ -11,8 +11,8 @@ from typing import Any
 from ..schema import MovementProps
 from ..story import Story
 from ..styles import dash_list, movement_style, styles
-from .extents import needs_expressions, qt_datetime, story_span
 from ..templating import environment
+from .extents import needs_expressions, qt_datetime, story_span
 
 QGIS_VERSION = "3.22.0-Białowieża"  # written into every .qml and .qgs as the version that wrote them
 START_FIELD, END_FIELD, VISIBLE_UNTIL = "start_time", "end_time", "visible_until"

@@ -175,10 +175,9 @@ def test_author_text_is_escaped(tmp_path):
 def test_cli_build_default_and_output(tmp_path, monkeypatch, capsys):
     story_dir = tmp_path / "story"
     shutil.copytree(ROOT / "geodata", story_dir)
-    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
     assert main(["build", str(story_dir)]) == 0
-    assert (tmp_path / "dist" / "harbin-1932.html").is_file()
+    assert (tmp_path / "dist" / "harbin-1932" / "harbin-1932.html").is_file()
     assert main(["build", str(story_dir), "-o", "out/map.html"]) == 0
     assert (tmp_path / "out" / "map.html").is_file()
     assert "wrote" in capsys.readouterr().out

@@ -1,17 +1,22 @@
 """The ``geostory`` command: a thin layer over the Python API.
 
-Bad input exits 2 with one line per problem on stderr, and never a traceback.
+Bad input exits 2 with one line per problem on stderr, and never a traceback. Ctrl-C and SIGTERM stop with
+one line and exit 130 / 143, leaving every earlier output as it was.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TextIO
 from pathlib import Path
 
-from .errors import StoryError, UsageError
+from .errors import StoryError, UsageError, printable
+from .interrupts import Interrupted, signals_as_exceptions
 from .loader import load_story
+from .output import default_output
 from .story import Story
 
 
@@ -48,16 +53,17 @@ def _build(args: argparse.Namespace) -> None:
     from .webmap import build_map
 
     story = load_story(args.story)
-    out = Path(args.output) if args.output else Path("dist") / f"{story.meta.id}.html"
-    print(f"wrote {build_map(story, out)}")
+    out = Path(args.output) if args.output else default_output(story.meta.id, "html")
+    _say(f"wrote {build_map(story, out)}")
 
 
 def _qgis(args: argparse.Namespace) -> None:
     from .qgis import export_qgis
 
     story = load_story(args.story)
-    for path in export_qgis(story, Path(args.output)):
-        print(f"wrote {path}")
+    out = Path(args.output) if args.output else default_output(story.meta.id, "qgis")
+    for path in export_qgis(story, out):
+        _say(f"wrote {path}")
 
 
 def _styles(args: argparse.Namespace) -> None:
@@ -65,7 +71,7 @@ def _styles(args: argparse.Namespace) -> None:
 
     story = load_story(args.story)
     for path in write_layer_styles(story):
-        print(f"wrote {path}")
+        _say(f"wrote {path}")
 
 
 def _frames(args: argparse.Namespace) -> None:
@@ -75,17 +81,18 @@ def _frames(args: argparse.Namespace) -> None:
     total = len(story.frames)
 
     def progress(done: int, path: Path) -> None:
-        print(f"[{done}/{total}] {path}", file=sys.stderr, flush=True)
+        _say(f"[{done}/{total}] {path}", sys.stderr)
 
-    paths = render_frames(story, Path(args.output), progress=progress)
-    print(f"wrote {len(paths)} files to {args.output}")
+    out = Path(args.output) if args.output else default_output(story.meta.id, "frames")
+    paths = render_frames(story, out, progress=progress)
+    _say(f"wrote {len(paths)} files to {out}")
 
 
 def _new(args: argparse.Namespace) -> None:
     from .scaffold import create_story
 
     path = create_story(Path(args.folder), title=args.title)
-    print(f"created {path}; try: geostory build {path}")
+    _say(f"created {path}; try: geostory build {path}")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,15 +110,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a machine-readable summary")
     p = add("build", _build, "build the self-contained HTML story map")
     p.add_argument("story", nargs="?", help=story_help)
-    p.add_argument("-o", "--output", help="HTML file to write (default: dist/<story id>.html)")
+    p.add_argument("-o", "--output", help="HTML file to write (default: dist/<story id>/<story id>.html)")
     p = add("qgis", _qgis, "write a GeoPackage with styles and a QGIS project")
     p.add_argument("story", nargs="?", help=story_help)
-    p.add_argument("-o", "--output", default="dist/qgis", help="folder to write (default: dist/qgis)")
+    p.add_argument("-o", "--output", help="folder to write (default: dist/<story id>/qgis)")
     p = add("styles", _styles, "write QGIS .qml styles beside the story's GeoJSON layers")
     p.add_argument("story", nargs="?", help=story_help)
     p = add("frames", _frames, "render one PNG per frame, plus a contact sheet and an animated GIF")
     p.add_argument("story", nargs="?", help=story_help)
-    p.add_argument("-o", "--output", default="dist/frames", help="folder to write (default: dist/frames)")
+    p.add_argument("-o", "--output", help="folder to write (default: dist/<story id>/frames)")
     p = add("new", _new, "create a minimal, valid story folder to start from")
     p.add_argument("folder", help="folder to create")
     p.add_argument("--title", help="the story's title")
@@ -122,17 +129,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit code (0, or 2 for input or output the user can fix)."""
     args = _parser().parse_args(argv)
     try:
-        args.func(args)
+        with signals_as_exceptions():
+            args.func(args)
     except StoryError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s) found", file=sys.stderr)
         return 2
     except UsageError as exc:
-        print(f"geostory: {exc}", file=sys.stderr)
+        _say(f"geostory: {exc}", sys.stderr)
         return 2
+    except Interrupted as exc:
+        _say(f"geostory: interrupted ({exc.name}); outputs not finished were not written, earlier ones are intact",
+             sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:  # a Ctrl-C before the handler was in place
+        _say("geostory: interrupted (SIGINT)", sys.stderr)
+        return 130
+    except BrokenPipeError:  # `geostory check --json | head`: the reader has gone, nothing to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+        return 1
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"geostory: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        _say(f"geostory: cannot write{where}: {exc.strerror or exc}", sys.stderr)
         return 2
     return 0
+
+
+def _say(line: str, stream: TextIO | None = None) -> None:
+    """Print one line with control and bidi characters escaped (paths and titles come from the user)."""
+    print(printable(line), file=stream or sys.stdout, flush=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..output import atomic_folder, write_atomic
+from ..output import atomic_folder, default_output, write_atomic
 from ..schema import Frame
 from ..story import Story
 from .fonts import FontMissing, cjk_font
@@ -28,7 +28,7 @@ __all__ = ["DPI", "SIZE_PX", "FontMissing", "FrameRenderer", "cjk_font", "frame_
 SHEET_NAME = "contact-sheet.png"
 
 
-def render_frames(story: Story, folder: str | Path = "dist/frames",
+def render_frames(story: Story, folder: str | Path | None = None,
                   progress: Callable[[int, Path], None] | None = None, font_search=None) -> list[Path]:
     """Write every frame picture, the contact sheet and the GIF into ``folder``; return their paths.
 
@@ -38,10 +38,10 @@ def render_frames(story: Story, folder: str | Path = "dist/frames",
     defaults (``fonts.cjk_font``). Raises FontMissing (a UsageError) if the story has Chinese text and no CJK
     font is found.
     """
-    folder = Path(folder)
+    folder = Path(folder) if folder is not None else default_output(story.meta.id, "frames")
     renderer = FrameRenderer(story, font_search=font_search)
     names, pngs = [], []
-    with atomic_folder(folder) as tmp:
+    with atomic_folder(folder, story_root=story.root) as tmp:
         for index, frame in enumerate(story.frames, start=1):
             name = frame_filename(index, frame)
             png = renderer.render(frame, index)

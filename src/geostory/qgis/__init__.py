@@ -20,7 +20,7 @@ def export_qgis(story: Story, folder: Path) -> list[Path]:
     """Write ``<id>.gpkg`` and ``<id>.qgs`` into ``folder`` (replaced all at once); return their paths."""
     folder = Path(folder)
     names = [f"{story.meta.id}.gpkg", f"{story.meta.id}.qgs"]
-    with atomic_folder(folder) as tmp:
+    with atomic_folder(folder, story_root=story.root) as tmp:
         write_gpkg(story, tmp / names[0])
         write_atomic(tmp / names[1], project_xml(story, names[0]))
     return [folder / name for name in names]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..output import write_atomic
+from ..output import write_output_file
 from ..story import Story
 from .page import make_figure
 
@@ -20,5 +20,5 @@ def render_html(story: Story) -> str:
 
 
 def build_map(story: Story, output: Path) -> Path:
-    """Write the story map to ``output`` (all or nothing) and return its path."""
-    return write_atomic(Path(output), render_html(story))
+    """Write the story map to ``output`` (all or nothing, replacing only a page geostory wrote); return its path."""
+    return write_output_file(Path(output), render_html(story), story_root=story.root)

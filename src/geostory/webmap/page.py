@@ -6,6 +6,7 @@ from typing import Any
 
 import folium
 from branca.element import Element, Figure
+from jinja2 import Template
 
 from ..story import Story
 from ..styles import styles
@@ -23,6 +24,35 @@ FOLIUM_VIEWPORT = ('<meta name="viewport" content="width=device-width,\n'
                    '                initial-scale=1.0, maximum-scale=1.0, user-scalable=no" />')
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 """folium forbids pinch zoom (user-scalable=no, maximum-scale=1); readers who need larger text must have it."""
+
+
+class _StoryFigure(Figure):
+    """branca's Figure with the page's language, geostory's generator mark, and the script inside <body>.
+
+    branca puts its script after </body>, which a strict HTML5 parser rejects; the generator meta is how a
+    rebuild knows the file is a page geostory wrote and may be replaced (``output.GENERATOR``).
+    """
+
+    _template = Template(
+        "<!DOCTYPE html>\n"
+        '<html lang="{{ this.lang }}">\n'
+        "<head>\n"
+        '<meta name="generator" content="geostory">\n'
+        "{% if this.title %}<title>{{ this.title }}</title>{% endif %}"
+        "    {{ this.header.render(**kwargs) }}\n"
+        "</head>\n"
+        "<body>\n"
+        "    {{ this.html.render(**kwargs) }}\n"
+        "<script>\n"
+        "    {{ this.script.render(**kwargs) }}\n"
+        "</script>\n"
+        "</body>\n"
+        "</html>\n",
+    )
+
+    def __init__(self, lang: str = "en") -> None:
+        super().__init__()
+        self.lang = lang
 
 
 class _StoryMap(folium.Map):
@@ -53,7 +83,7 @@ def _fix_ids(figure: Figure) -> None:
 
 def make_figure(story: Story) -> Figure:
     """The whole page as a branca Figure, ready to render."""
-    figure = Figure()
+    figure = _StoryFigure()
     fmap = _StoryMap(location=None, tiles=None, zoom_control="topright", control_scale=True,
                      prefer_canvas=False, keyboard=False, zoom_snap=0.25, zoom_delta=0.5)
     fmap.default_js = []  # folium's CDN links (Leaflet, jQuery, Bootstrap, ...): Leaflet is inlined instead

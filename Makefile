@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+NODE_STAMP := node_modules/.installed
 
 .PHONY: map test lint check qgis styles frames all bench clean
 
@@ -28,9 +29,10 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
 # Static checks (ruff, mypy); configured in pyproject.toml.
-lint: $(TEST_STAMP)
+lint: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
+	npx --no-install tsc -p tsconfig.json  # the page's scripts: JSDoc types (tsconfig.json)
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/bench.py
@@ -43,6 +45,10 @@ $(STAMP): pyproject.toml
 
 $(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
 	touch $@
 
 clean:

@@ -20,6 +20,7 @@ from geostory.styles import styles
 from geostory.webmap import build_map, render_html
 from geostory.webmap.json_values import safe_url
 from geostory.webmap.payload import slider_positions
+from geostory.webmap.widgets import SCRIPTS
 from geostory.wording import date_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,8 +206,13 @@ def test_payload_uses_the_core_rules(harbin, harbin_html):
     data = payload(parse(harbin_html))
     ids = [f["id"] for f in data["features"]]
     for fr, sent in zip(harbin.frames, data["frames"], strict=True):
-        got = {ids[k]: state for state, indexes in sent["states"].items() for k in indexes}
-        assert got == harbin.frame_states(fr)
+        current = set(sent["current"])
+        begun = set(data["order"][:sent["begun"]])
+        dated = set(data["order"])
+        got = {ids[k]: "current" if k in current else "earlier" if k in begun else "context"
+               for k in range(len(ids)) if k in current or k in begun or k not in dated}
+        assert got == harbin.frame_states(fr)  # the page's reading of the frame model (story.js stateAt)
+        assert [ids[k] for k in sent["current"]] == fr.features
         west, south, east, north = frame_bounds(harbin, fr)
         assert [x for corner in sent["bounds"] for x in corner] == pytest.approx([south, west, north, east], abs=1e-5)
         assert sent["date"]["text"] == date_text(fr)
@@ -232,9 +238,9 @@ def test_styles_come_from_styles_json(harbin_html):
     assert f'stroke="{st["layers"]["places"]["colour"]}" stroke-width="{ol["point"]}"' in legend
     assert sent["layers"]["railways"].get("casing") is None
     static = resources.files("geostory.webmap").joinpath("static")
-    js = static.joinpath("story.js").read_text(encoding="utf-8")
+    js = "".join(static.joinpath(name).read_text(encoding="utf-8") for name in SCRIPTS)
     css = static.joinpath("story.css").read_text(encoding="utf-8").lower()
-    assert not re.findall(r"#[0-9a-fA-F]{3,6}\b", js), "story.js draws only with colours from the payload"
+    assert not re.findall(r"#[0-9a-fA-F]{3,6}\b", js), "the scripts draw only with colours from the payload"
     colours = set(re.findall(r"#[0-9a-f]{6}", json.dumps(st).lower()))
     assert not colours & set(re.findall(r"#[0-9a-f]{6}\b", css)), "styles.json colours copied into story.css"
     assert "8.5" not in js and "1930s" not in js

@@ -11,6 +11,7 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from ..geometry import Arrow
+from ..legend import Stroke, line_strokes, movement_look
 from ..schema import (
     Citation,
     Correction,
@@ -22,14 +23,15 @@ from ..schema import (
     RailwayProps,
 )
 from ..story import Feature, Story
-from ..legend import Stroke, line_strokes, movement_look
 from ..styles import movement_style, styles
 from ..wording import citation_label, day_text, display_name
 from .json_values import citation, date_info, day_number
 
 DECIMALS = 5
-STATES = ("current", "earlier", "context")
-"""Per-frame states sent to the page; a feature in none of them is hidden at that frame."""
+CANVAS_FROM = 2000
+"""From this many features the page draws on one canvas per layer instead of an SVG element per shape
+(measured faster there: benchmarks/README.md); smaller stories keep SVG, whose elements print sharply and
+carry their state as classes."""
 SLIDER_MAX = 1000
 SLIDER_GAP = 20
 """Smallest distance between two frames on the slider (of SLIDER_MAX), so frames on the same or next day
@@ -139,12 +141,6 @@ def slider_positions(days: list[int], first: int, last: int) -> list[int]:
     return positions
 
 
-def _states(story: Story, i: int) -> dict[str, list[int]]:
-    """The frame model's states at frame ``i`` as lists of indexes into the payload's features, one per state."""
-    states = story.derived.frames.states(i)
-    return {name: [k for k, state in states.items() if state == name] for name in STATES}
-
-
 def _leaflet_bounds(bounds: tuple[float, float, float, float]) -> list[list[float]]:
     """(west, south, east, north) as Leaflet's [[south, west], [north, east]]."""
     west, south, east, north = (round(v, DECIMALS) for v in bounds)
@@ -175,8 +171,13 @@ def _style(story: Story) -> dict[str, Any]:
 
 
 def build_payload(story: Story) -> dict[str, Any]:
-    """Everything story.js needs, as plain JSON-able data in a stable order."""
+    """Everything the page's scripts need, as plain JSON-able data in a stable order.
+
+    Which features a frame shows is the frame model of ``story.derived``: the dated features by first day
+    (``order``) and, per frame, how many of them have begun (``begun``) and its own features (``current``),
+    so the payload grows with the features plus the frames, not their product."""""
     derived = story.derived
+    model = derived.frames
     meta = story.meta
     first, last = day_number(story.first_day), day_number(story.last_day)
     at = slider_positions([day_number(fr.first.first) for fr in story.frames], first, last)
@@ -187,8 +188,8 @@ def build_payload(story: Story) -> dict[str, Any]:
         "narrative": fr.narrative,
         "sources": [citation(c, meta) for c in fr.sources],
         "corrections": list(fr.corrections),
-        "features": list(fr.features),
-        "states": _states(story, i),
+        "current": list(model.current[i]),
+        "begun": model.begun[i],
         "bounds": _leaflet_bounds(derived.views[i]),
         "at": at[i],
     } for i, fr in enumerate(story.frames)]
@@ -199,6 +200,8 @@ def build_payload(story: Story) -> dict[str, Any]:
         "sides": {k: {"label": s.label, "colour": s.colour} for k, s in meta.sides.items()},
         "style": _style(story),
         "corrections": {c.id: _correction(c, story) for c in meta.corrections},
+        "canvas": len(derived.features) >= CANVAS_FROM,
         "features": [_feature(f, story, derived.arrows.get(f.id)) for f in derived.features],
+        "order": list(model.order),
         "frames": frames,
     }

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import rjsmin
 from branca.element import Element, MacroElement
 from markupsafe import Markup
 
@@ -85,8 +86,12 @@ def _static(name: str) -> str:
     return resources.files("geostory.webmap").joinpath("static", name).read_text(encoding="utf-8")
 
 
+SCRIPTS = ("dom.js", "features.js", "controls.js", "player.js", "story.js")
+"""The page's classic scripts, inlined in this order (each adds to window.geostory)."""
+
+
 class InlineAssets(_Widget):
-    """The page title plus Leaflet, story.js and story.css inlined: the page works from file:// offline."""
+    """The page title plus Leaflet, the story scripts and story.css inlined: the page works from file:// offline."""
 
     template_name = "webmap-assets.html"
 
@@ -96,7 +101,7 @@ class InlineAssets(_Widget):
         self.leaflet_css = _inline(_leaflet_css(), "</style", "leaflet.css")
         self.leaflet_js = _inline((_leaflet_dir() / "leaflet.js").read_text(encoding="utf-8"), "</script", "leaflet.js")
         self.story_css = _inline(_static("story.css"), "</style", "story.css")
-        self.story_js = _inline(_static("story.js"), "</script", "story.js")
+        self.scripts = [_inline(rjsmin.jsmin(_static(name)), "</script", name) for name in SCRIPTS]
 
 
 class StoryPanel(_Widget):

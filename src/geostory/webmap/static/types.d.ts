@@ -1,0 +1,162 @@
+// Types of the page's scripts, for `tsc --checkJs` only (never inlined into the page): the JSON payload that
+// geostory.webmap.payload writes, and the window.geostory namespace the five scripts fill in order.
+
+type GsState = "current" | "earlier" | "context" | "hidden";
+type GsLatLng = [number, number];
+
+interface GsCitation { label: string; title?: string; url?: string; note?: string }
+interface GsDate { text: string; certainty?: string; note?: string }
+
+interface GsInfo {
+  name: string; en: string; zh?: string; then?: string; date?: GsDate; side?: string;
+  facts: string[]; narrative: string; sources: GsCitation[]; corrections?: string[];
+}
+
+interface GsMovementStyle {
+  colour: string; width: number; dash: string | null; opacity: number; head: string; casing: boolean;
+}
+
+/** One stroke of a line as the legend rule draws it (geostory.legend), bottom first. */
+interface GsStroke {
+  role: string; colour: string; width: number; opacity: number; dash: string | null; cap: L.LineCapShape;
+}
+
+interface GsFeature {
+  id: string; layer: string; kind: string; info: GsInfo; rank?: number;
+  ll?: GsLatLng; lines?: GsLatLng[][]; shaft?: GsLatLng[]; head?: GsLatLng[]; style?: GsMovementStyle;
+  strokes?: GsStroke[];
+}
+
+interface GsFrame {
+  id: string; title: string; date: GsDate; narrative: string; sources: GsCitation[]; corrections: string[];
+  /** Indexes of the frame's own features, in its order. */
+  current: number[];
+  /** How many of the payload's `order` have begun by the frame's last day. */
+  begun: number;
+  bounds: L.LatLngBoundsLiteral;
+  at: number;
+}
+
+interface GsCorrection {
+  about: string; seed: string; seed_claim: string; map_shows: string; reason: string; sources: GsCitation[];
+}
+
+interface GsLayerStyle {
+  label?: string; colour: string; fill?: string; width: number; opacity?: number; dash?: string | null;
+  radius?: any; casing?: unknown; strokes?: GsStroke[];
+}
+
+interface GsPayload {
+  story: { id: string; title: string };
+  axis: { max: number; from: string; to: string };
+  sides: { [key: string]: { label: string; colour: string } };
+  style: {
+    layers: { [layer: string]: GsLayerStyle };
+    faded: { opacity: number; width_factor: number };
+    casing: { colour: string; extra_width: number };
+    hollow_head_fill: string;
+    outline: { point: number; head: number; hollow_head: number };
+    draw_order: string[];
+  };
+  corrections: { [id: string]: GsCorrection };
+  /** Draw with one canvas per layer rather than an SVG element per shape. */
+  canvas: boolean;
+  features: GsFeature[];
+  /** Indexes of the dated features by first day. */
+  order: number[];
+  frames: GsFrame[];
+}
+
+interface GsGoOptions { force?: boolean; instant?: boolean; keepView?: boolean; fromSlider?: boolean; fromHash?: boolean }
+interface GsFrameEvent extends L.LeafletEvent { index: number; previous: number; frame: GsFrame; options: GsGoOptions }
+
+interface GsNamespace {
+  autoplayMs: number;
+  ready: boolean;
+  scriptMs: number | null;
+  readyMs?: number | null;
+  dom: {
+    el(tag: string, className?: string | null, text?: string | null): HTMLElement;
+    fill(node: HTMLElement, children: Array<Node | null>): HTMLElement;
+    paragraphs(text: string, className: string): HTMLElement;
+    sourceList(sources: GsCitation[], heading?: string): HTMLElement;
+    dateNodes(date: GsDate): HTMLElement[];
+    correctionBlock(c: GsCorrection): HTMLElement;
+    nameNodes(node: HTMLElement, info: GsInfo): HTMLElement;
+    popupContent(f: GsFeature, data: GsPayload): HTMLElement;
+    reducedMotion(): boolean;
+  };
+  StoryFeature: new (f: GsFeature, data: GsPayload, group: L.LayerGroup,
+                     options: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions }) => GsStoryFeature;
+  Labels: new (map: L.Map, places: GsStoryFeature[]) => GsLabels;
+  Legend: new (node: HTMLElement, options?: L.ControlOptions) => GsLegend;
+  Panel: new (player: GsPlayer, data: GsPayload, openFeature: (k: number) => void) => GsPanel;
+  Player: new (frames: GsFrame[]) => GsPlayer;
+  control(map: L.Map, id: string, position: L.ControlPosition): void;
+  start(map: L.Map, groups: { [layer: string]: L.LayerGroup }, dataId: string): void;
+  [key: string]: any;
+}
+
+interface Window { geostory: GsNamespace }
+
+// The classes, as the scripts build them with Leaflet's Class.extend (each method's `this`).
+type GsPart = L.Path & {
+  _gsBase: { opacity?: number; fillOpacity?: number; weight?: number; radius?: number };
+  _gsClass: string;
+};
+
+interface GsStoryFeature extends L.FeatureGroup {
+  f: GsFeature;
+  data: GsPayload;
+  group: L.LayerGroup;
+  gsOptions: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions };
+  state: GsState;
+  parts: GsPart[] | null;
+  anchor: L.LatLngExpression | null;
+  initialize(f: GsFeature, data: GsPayload, group: L.LayerGroup,
+             options: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions }): void;
+  _build(): void;
+  _classes(part: GsPart): void;
+  setState(state: GsState): boolean;
+  label(): L.Tooltip | undefined;
+  setLabel(on: boolean): void;
+}
+
+interface GsLabels { update(): void }
+
+interface GsLegend extends L.Control {
+  node: HTMLElement;
+  initialize(node: HTMLElement, options?: L.ControlOptions): void;
+  onAdd(map: L.Map): HTMLElement;
+}
+
+interface GsPanel extends L.Control {
+  player: GsPlayer;
+  data: GsPayload;
+  openFeature: (k: number) => void;
+  nodes: { [name: string]: HTMLElement } & { slider: HTMLInputElement };
+  _map: L.Map;
+  _container: HTMLElement;
+  initialize(player: GsPlayer, data: GsPayload, openFeature: (k: number) => void): void;
+  onAdd(map: L.Map): HTMLElement;
+  _chipKey(f: GsFeature): HTMLElement;
+  _render(e: GsFrameEvent): void;
+}
+
+interface GsPlayer extends L.Evented {
+  frames: GsFrame[];
+  current: number;
+  _timer: number | null;
+  _pendingHash: string | null;
+  initialize(frames: GsFrame[]): void;
+  go(i: number, options?: GsGoOptions): number;
+  step(i: number): number;
+  frameAt(position: number): number;
+  playing(): boolean;
+  stop(): void;
+  play(): void;
+  indexOf(id: string): number;
+  hashIndex(): number;
+  followHash(): void;
+  _setHash(id: string): void;
+}

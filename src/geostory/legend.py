@@ -17,6 +17,7 @@ from typing import Any, Literal
 from .schema import EventProps, MovementProps, StoryMeta
 from .story import Story
 from .styles import dash_list, styles
+from .vocabulary import Kinds, movement_kinds
 
 Cap = Literal["butt", "round"]
 HeadStyle = Literal["filled", "hollow"]
@@ -125,11 +126,11 @@ class LegendEntry:
     point: PointLook | None = None
 
 
-def kind_look(kind: str, colour: str, certainty: str = "known") -> MovementLook:
+def kind_look(kind: str, colour: str, certainty: str = "known", kinds: Kinds | None = None) -> MovementLook:
     """The look of a movement of ``kind`` in ``colour``, its line dashed by ``certainty`` unless the kind has
-    a pattern of its own (air's dots)."""
+    a pattern of its own (air's dots); ``kinds``: the story's own, beside the built-in ones."""
     st = styles()
-    spec = st["movement_kinds"][kind]
+    spec = movement_kinds(kinds)[kind]
     own = spec["dash"]
     dash = tuple(dash_list(own or st["route_certainty"][certainty]["dash"]))
     opacity = spec["opacity"]
@@ -155,20 +156,20 @@ def kind_look(kind: str, colour: str, certainty: str = "known") -> MovementLook:
 
 def movement_look(props: MovementProps, meta: StoryMeta, state: State = "current") -> MovementLook:
     """How this movement is drawn in ``state``: colour by side, pattern by kind, dashes by route certainty."""
-    look = kind_look(props.kind, meta.sides[props.side].colour, props.route_certainty)
+    look = kind_look(props.kind, meta.sides[props.side].colour, props.route_certainty, meta.kinds)
     return look.earlier() if state == "earlier" else look
 
 
-def shows_certainty(kind: str) -> bool:
+def shows_certainty(kind: str, kinds: Kinds | None = None) -> bool:
     """Whether a kind's line is dashed by its route certainty (not when the kind has its own pattern)."""
-    return not styles()["movement_kinds"][kind]["dash"]
+    return not movement_kinds(kinds)[kind]["dash"]
 
 
 def category_label(props: MovementProps, meta: StoryMeta, with_certainty: bool = True) -> str:
     """A QGIS category's label: side and kind, and the route certainty where the line shows it."""
     st = styles()
-    label = f"{meta.sides[props.side].label}: {st['movement_kinds'][props.kind]['label'].lower()}"
-    if with_certainty and shows_certainty(props.kind) and props.route_certainty != "known":
+    label = f"{meta.sides[props.side].label}: {movement_kinds(meta.kinds)[props.kind]['label'].lower()}"
+    if with_certainty and shows_certainty(props.kind, meta.kinds) and props.route_certainty != "known":
         label += f" ({st['route_certainty'][props.route_certainty]['label'].lower()})"
     return label
 
@@ -219,11 +220,12 @@ def legend_entries(story: Story, shown: Iterable[tuple[MovementProps, bool]] | N
     entries = [LegendEntry("sides", key, side.label, side.label_zh, colour=side.colour)
                for key, side in story.meta.sides.items() if key in used_sides]
     kinds = {p.kind for p, _ in moves}
-    entries += [LegendEntry("movements", kind, spec["label"], movement=kind_look(kind, ink))
-                for kind, spec in st["movement_kinds"].items() if kind in kinds]
+    entries += [LegendEntry("movements", kind, spec["label"], spec.get("label_zh"),
+                            movement=kind_look(kind, ink, kinds=story.meta.kinds))
+                for kind, spec in movement_kinds(story.meta.kinds).items() if kind in kinds]
     if moves and (whole or any(not now for _, now in moves)):  # the whole story's key: all states
         entries.append(LegendEntry("movements", "earlier", EARLIER_LABEL, movement=kind_look("advance", ink).earlier()))
-    certainties = {p.route_certainty for p, _ in moves if shows_certainty(p.kind)}
+    certainties = {p.route_certainty for p, _ in moves if shows_certainty(p.kind, story.meta.kinds)}
     width = st["legend"]["route_key_width"]
     entries += [LegendEntry("routes", name, spec["label"], strokes=(Stroke(ink, width, tuple(dash_list(spec["dash"]))),))
                 for name, spec in st["route_certainty"].items() if name in certainties and spec["dash"]]

@@ -49,7 +49,7 @@ class _Loader:
         meta_obj = self.read_json("story.json", required=True)
         meta = self.report.validate(StoryMeta, meta_obj, "story.json", None) if meta_obj is not None else None
         if meta is not None:
-            self.report.context = {"calendar": meta.calendar, "dual_dates": meta.dual_dates}
+            self.report.context = meta.validation_context()
         sections = self.load_seed(meta)
         layers: dict[str, tuple[Feature, ...]] = {}
         for layer, (model, geometry_types, required) in LAYERS.items():

@@ -60,7 +60,8 @@ def describe(err: Mapping[str, Any]) -> tuple[str, str, str | None]:
     if kind == "missing":
         return "a value (required)", "nothing", None
     if kind == "extra_forbidden":
-        return "no such field", "an unknown field", "remove it, or check its spelling in docs/authoring.md"
+        return ("no such field", "an unknown field",
+                "remove it, check its spelling in docs/authoring.md, or declare it in story.json 'fields' to keep it")
     if kind in _TYPES:
         return _TYPES[kind], found, _type_hint(kind, value)
     if kind == "literal_error":

@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from .dates import Calendar, PartialDate, parse_date
+from .vocabulary import ExtraField, Kinds, is_language_name, kind_problem
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="lower-case words joined by '-'")]
 Text = Annotated[str, Field(min_length=1)]
@@ -116,12 +117,56 @@ class FeatureProps(_Model):
     narrative: Text
     sources: Annotated[list[Citation], Field(min_length=1)]
     corrections: list[Slug] = []
+    extra_fields: dict[str, str | int | float | bool | None] = Field({}, exclude=True)
+    """Fields story.json declares under ``fields``, and names in other languages (``name_fr``), as written."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_extra(cls, data: Any, info: ValidationInfo) -> Any:
+        """Move declared extra fields and language names aside; any other unknown field is still refused."""
+        if not isinstance(data, dict):
+            return data
+        declared = (info.context or {}).get("fields", ()) if isinstance(info.context, dict) else ()
+        known = _field_names(cls)
+        kept = {k: v for k, v in data.items() if k not in known and (is_language_name(k) or k in declared)}
+        if not kept:
+            return data
+        return {**{k: v for k, v in data.items() if k not in kept}, "extra_fields": kept}
+
+
+_FIELD_NAMES: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def _field_names(cls: type[BaseModel]) -> frozenset[str]:
+    """Every name a model reads a field under (aliases included), computed once per model."""
+    if cls not in _FIELD_NAMES:
+        names: set[str] = set()
+        for name, info in cls.model_fields.items():
+            names.add(name)
+            if info.alias:
+                names.add(info.alias)
+            if isinstance(info.validation_alias, AliasChoices):
+                names.update(c for c in info.validation_alias.choices if isinstance(c, str))
+        _FIELD_NAMES[cls] = frozenset(names - {"extra_fields"})
+    return _FIELD_NAMES[cls]
+
+
+def _kind_in(layer: str, value: str, info: ValidationInfo) -> str:
+    problem = kind_problem(layer, value, info.context)
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 class PlaceProps(FeatureProps):
-    kind: Literal["city", "town", "station", "battlefield", "region"] = "town"
+    kind: str = "town"
     location_certainty: Literal["exact", "approximate"] = "exact"
     label_rank: Annotated[int, Field(ge=1, le=3)] = 2
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str, info: ValidationInfo) -> str:
+        return _kind_in("places", value, info)
 
 
 class RiverProps(FeatureProps):
@@ -135,13 +180,18 @@ class RailwayProps(FeatureProps):
 
 
 class EventProps(FeatureProps, Dated):
-    kind: Literal["battle", "riot", "political", "military", "negotiation", "transport"]
+    kind: str
     place: Slug | None = None
     side: Slug | None = None
 
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str, info: ValidationInfo) -> str:
+        return _kind_in("events", value, info)
+
 
 class MovementProps(FeatureProps, Dated):
-    kind: Literal["advance", "rail", "retreat", "air", "intended"]
+    kind: str
     unit: Text
     commander: str | None = None
     side: Slug
@@ -150,6 +200,11 @@ class MovementProps(FeatureProps, Dated):
     to_place: Slug = Field(alias="to")
     route_certainty: Literal["known", "approximate", "schematic"]
     curve: Annotated[float, Field(ge=-1, le=1)] = 0.0
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str, info: ValidationInfo) -> str:
+        return _kind_in("movements", value, info)
 
 
 class Frame(Dated):
@@ -215,6 +270,15 @@ class StoryMeta(_Model):
     calendar: Calendar = Field("gregorian", description="the calendar dates are written in, unless a date says")
     dual_dates: bool = Field(False,
                              description="show Julian dates with their Gregorian day: 12/24 June 1812 (O.S./N.S.)")
+    kinds: Kinds = Kinds()
+    """The story's own place, event and movement kinds, beside the built-in ones."""
+    fields: dict[str, ExtraField] = {}
+    """Extra feature properties the story keeps (written to the GeoPackage, shown in popups)."""
+
+    def validation_context(self) -> dict[str, Any]:
+        """What validating the story's other files needs from story.json."""
+        return {"calendar": self.calendar, "dual_dates": self.dual_dates, "kinds": self.kinds,
+                "fields": frozenset(self.fields)}
 
 
 LAYERS: dict[str, tuple[type[FeatureProps], tuple[str, ...], bool]] = {

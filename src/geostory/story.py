@@ -35,8 +35,8 @@ class Feature:
         return self.props.last.last if isinstance(self.props, Dated) else None
 
     def properties(self) -> dict[str, Any]:
-        """Properties as written in the GeoJSON (aliases such as ``from`` restored)."""
-        return self.props.model_dump(mode="json", by_alias=True)
+        """Properties as written in the GeoJSON (aliases such as ``from`` restored), extra fields last."""
+        return {**self.props.model_dump(mode="json", by_alias=True), **self.props.extra_fields}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from matplotlib.patches import Patch, Polygon, Rectangle
 from ..schema import Frame, MovementProps
 from ..story import Story
 from ..styles import PX, dash_list, styles
+from ..vocabulary import movement_kinds
 from ..wording import date_label
 from .text import caption, source_line, wrap
 
@@ -103,13 +104,14 @@ def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers
         side = story.meta.sides[side_id]
         handles.append(Patch(facecolor=side.colour, edgecolor="none"))
         labels.append(wrap(side.label + (f"  {side.label_zh}" if side.label_zh else ""), 48))
-    for kind, spec in st["movement_kinds"].items():
+    movement_specs = movement_kinds(story.meta.kinds)
+    for kind, spec in movement_specs.items():
         if any(p.kind == kind for p, _ in kinds):
             handles.append(ArrowKey(ink, spec["width"], spec["dash"], spec["head"], spec["opacity"],
                                     bool(spec.get("casing"))))
             labels.append(spec["label"])
     for certainty, spec in st["route_certainty"].items():
-        dashed_kinds = [p for p, _ in kinds if st["movement_kinds"][p.kind]["dash"] is None]
+        dashed_kinds = [p for p, _ in kinds if movement_specs[p.kind]["dash"] is None]
         if spec["dash"] and any(p.route_certainty == certainty for p in dashed_kinds):
             handles.append(ArrowKey(ink, key_width, spec["dash"]))
             labels.append(spec["label"])

@@ -12,6 +12,7 @@ from ..schema import MovementProps
 from ..story import Story
 from ..styles import dash_list, movement_style, styles
 from ..templating import environment
+from ..vocabulary import movement_kinds
 from .extents import needs_expressions, qt_datetime, story_span
 
 QGIS_VERSION = "3.22.0-Białowieża"  # written into every .qml and .qgs as the version that wrote them
@@ -101,7 +102,7 @@ def end_marker(marker: dict) -> dict:
 
 def _movement_categories(story: Story, part: str) -> tuple[str, list[Category]]:
     """Categories for one side, kind (and route certainty for lines) each, in the order of story.json."""
-    kinds = styles()["movement_kinds"]
+    kinds = movement_kinds(story.meta.kinds)
     certainties = styles()["route_certainty"]
     order = {k: i for i, k in enumerate([*story.meta.sides, *kinds, *certainties])}
     seen: dict[tuple, MovementProps] = {}

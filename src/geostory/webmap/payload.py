@@ -21,9 +21,11 @@ from ..schema import (
     MovementProps,
     PlaceProps,
     RailwayProps,
+    StoryMeta,
 )
 from ..story import Feature, Story
 from ..styles import movement_style, styles
+from ..vocabulary import kind_labels, language_names
 from ..wording import citation_label, day_text, display_name
 from .json_values import citation, date_info, day_number
 
@@ -36,10 +38,6 @@ SLIDER_MAX = 1000
 SLIDER_GAP = 20
 """Smallest distance between two frames on the slider (of SLIDER_MAX), so frames on the same or next day
 can each still be reached by dragging."""
-PLACE_KINDS = {"city": "City", "town": "Town", "station": "Railway station", "battlefield": "Battlefield",
-               "region": "Region"}
-EVENT_KINDS = {"battle": "Battle", "riot": "Riot", "political": "Political event", "military": "Military action",
-               "negotiation": "Negotiation", "transport": "Transport"}
 
 
 def _ll(coords) -> list[list[float]]:
@@ -52,25 +50,39 @@ def _lines(geom: BaseGeometry) -> list[list[list[float]]]:
     return [_ll(part.coords) for part in parts]
 
 
-def _details(props: FeatureProps) -> list[str]:
-    """Short facts under a popup's title: kind, unit, commander, strength, operator, certainty."""
+def _extras(props: FeatureProps, meta: StoryMeta) -> list[str]:
+    """Names in other languages, then the extra fields story.json declares with ``"popup": true``."""
+    lines = [f"Name ({tag}): {name}" for tag, name in language_names(props.extra_fields).items()]
+    for key, decl in meta.fields.items():
+        value = props.extra_fields.get(key)
+        if decl.popup and value is not None and value != "":
+            lines.append(f"{decl.label}: {value}")
+    return lines
+
+
+def _details(props: FeatureProps, meta: StoryMeta) -> list[str]:
+    """Short facts under a popup's title: kind, unit, commander, strength, operator, certainty, extras."""
+    return _kind_details(props, meta) + _extras(props, meta)
+
+
+def _kind_details(props: FeatureProps, meta: StoryMeta) -> list[str]:
     st = styles()
     if isinstance(props, PlaceProps):
-        lines = [PLACE_KINDS[props.kind]]
+        lines = [kind_labels(meta.kinds, "places")[props.kind]]
         if props.location_certainty != "exact":
             lines.append("Location approximate")
         return lines
     if isinstance(props, RailwayProps):
         return [f"Operated by {props.operator}", st["route_certainty"][props.route_certainty]["label"]]
     if isinstance(props, MovementProps):
-        lines = [st["movement_kinds"][props.kind]["label"], f"Unit: {props.unit}"]
+        lines = [kind_labels(meta.kinds, "movements")[props.kind], f"Unit: {props.unit}"]
         if props.commander:
             lines.append(f"Commander: {props.commander}")
         lines.append(f"Strength: {props.strength}" if props.strength else "Strength: unknown")
         lines.append(st["route_certainty"][props.route_certainty]["label"])
         return lines
     if isinstance(props, EventProps):
-        return [EVENT_KINDS[props.kind]]
+        return [kind_labels(meta.kinds, "events")[props.kind]]
     return []
 
 
@@ -87,7 +99,7 @@ def _info(f: Feature, story: Story) -> dict[str, Any]:
     side = getattr(p, "side", None)
     if side:
         info["side"] = side
-    info["facts"] = _details(p)
+    info["facts"] = _details(p, story.meta)
     info["narrative"] = p.narrative
     info["sources"] = [citation(c, story.meta) for c in p.sources]
     if p.corrections:

@@ -1,0 +1,79 @@
+"""A story's own kinds and extra fields: declared in story.json, kept, written and shown; typos still caught."""
+from __future__ import annotations
+
+import json
+
+import pyogrio
+import pytest
+
+from geostory import load_story
+from geostory.cli import main
+from geostory.legend import legend_entries
+from geostory.qgis import export_qgis
+from geostory.scaffold import create_story
+from geostory.webmap.payload import build_payload
+
+
+def _edit(root, name, change):
+    path = root / name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _props(root, layer, fid, **values):
+    def change(data):
+        for f in data["features"]:
+            if f["id"] == fid:
+                f["properties"].update(values)
+    _edit(root, f"{layer}.geojson", change)
+
+
+@pytest.fixture
+def story(tmp_path):
+    root = create_story(tmp_path / "s")
+
+    def meta(m):
+        m["kinds"] = {"places": {"fort": {"label": "Fort", "label_zh": "要塞"}},
+                      "events": {"siege": {"label": "Siege"}},
+                      "movements": {"naval": {"label": "Naval move", "like": "rail", "dash": "2 4", "width": 2.5}}}
+        m["fields"] = {"wikidata": {"label": "Wikidata"}, "image": {"label": "Image", "popup": False}}
+    _edit(root, "story.json", meta)
+    first_place = json.loads((root / "places.geojson").read_text(encoding="utf-8"))["features"][0]["id"]
+    _props(root, "places", first_place, kind="fort", wikidata="Q123", image="fort.jpg", name_fr="Le fort")
+    event = json.loads((root / "events.geojson").read_text(encoding="utf-8"))["features"][0]["id"]
+    _props(root, "events", event, kind="siege")
+    move = json.loads((root / "movements.geojson").read_text(encoding="utf-8"))["features"][0]["id"]
+    _props(root, "movements", move, kind="naval")
+    return root, first_place, event, move
+
+
+def test_declared_kinds_and_fields_through_popups_legend_and_geopackage(story, tmp_path):
+    root, place, event, move = story
+    s = load_story(root)
+    features = {f["id"]: f for f in build_payload(s)["features"]}
+    facts = features[place]["info"]["facts"]
+    assert facts[0] == "Fort" and "Wikidata: Q123" in facts and "Name (fr): Le fort" in facts
+    assert not any("fort.jpg" in line for line in facts)  # declared, kept, but not for popups
+    assert features[event]["info"]["facts"] == ["Siege"]
+    assert features[move]["info"]["facts"][0] == "Naval move"
+    assert features[move]["style"]["dash"] == "2 4" and features[move]["style"]["width"] == 2.5
+    keys = [(e.section, e.key, e.label) for e in legend_entries(s)]
+    assert ("movements", "naval", "Naval move") in keys
+    gpkg, _ = export_qgis(s, tmp_path / "q")
+    places = pyogrio.read_dataframe(gpkg, layer="places").set_index("id")
+    assert places.loc[place, "wikidata"] == "Q123" and places.loc[place, "image"] == "fort.jpg"
+    assert places.loc[place, "name_fr"] == "Le fort" and places.loc[place, "kind"] == "fort"
+
+
+def test_unknown_kind_and_undeclared_field_are_one_line_each(story, capsys):
+    root, place, event, move = story
+    _props(root, "events", event, kind="skirmish")
+    _props(root, "places", place, wikidta="Q1")
+    assert main(["check", str(root)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    kind = [line for line in err if "properties.kind" in line]
+    assert len(kind) == 1 and "this story declares siege" in kind[0] and '"skirmish": {"label"' in kind[0]
+    assert "battle" in kind[0]  # built-in kinds are listed too
+    typo = [line for line in err if "wikidta" in line]
+    assert len(typo) == 1 and "no such field" in typo[0]

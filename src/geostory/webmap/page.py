@@ -8,6 +8,7 @@ import folium
 from branca.element import Element, Figure
 from jinja2 import Template
 
+from .. import relief
 from ..story import Story
 from ..styles import styles
 from .payload import build_payload
@@ -24,6 +25,13 @@ FOLIUM_VIEWPORT = ('<meta name="viewport" content="width=device-width,\n'
                    '                initial-scale=1.0, maximum-scale=1.0, user-scalable=no" />')
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 """folium forbids pinch zoom (user-scalable=no, maximum-scale=1); readers who need larger text must have it."""
+
+
+def _replace_once(text: str, old: str, new: str, what: str) -> str:
+    """Replace folium's markup, failing the build (not the reader) if an upgrade changed it."""
+    if old not in text:
+        raise RuntimeError(f"folium's {what} changed; update geostory.webmap.page")
+    return text.replace(old, new, 1)
 
 
 class _StoryFigure(Figure):
@@ -56,15 +64,43 @@ class _StoryFigure(Figure):
 
 
 class _StoryMap(folium.Map):
-    """folium.Map with a viewport that allows zooming the page."""
+    """folium.Map with a viewport that allows zooming the page, and a map element named as a landmark."""
 
     def render(self, **kwargs: Any) -> None:
         super().render(**kwargs)
         header = self.get_root().header
         text = header._children[self.get_name()].render()
-        if FOLIUM_VIEWPORT not in text:  # a folium upgrade changed its header: fail the build, not the reader
-            raise RuntimeError("folium's viewport meta changed; update geostory.webmap.page.FOLIUM_VIEWPORT")
-        header._children[self.get_name()] = _Raw(text.replace(FOLIUM_VIEWPORT, VIEWPORT))
+        header._children[self.get_name()] = _Raw(_replace_once(text, FOLIUM_VIEWPORT, VIEWPORT, "viewport meta"))
+        html = self.get_root().html
+        div = f'<div class="folium-map" id="{self.get_name()}" '
+        text = html._children[self.get_name()].render()
+        # A labelled region: the map, its popups and its controls are inside a landmark (axe: region).
+        html._children[self.get_name()] = _Raw(_replace_once(text, div, div + 'role="region" aria-label="Map" ',
+                                                             "map element"))
+
+
+RELIEF_PANE = "gs-relief"
+RELIEF_Z = 150
+"""Below Leaflet's tile pane (200): online tiles, when the network reaches them, are drawn above the relief."""
+RELIEF_MARGIN = 0.5
+"""Share of the story's extent added on each side, so a phone's tall view and some panning still show terrain."""
+
+
+def story_extent(story: Story) -> relief.Bounds:
+    """Every frame's view and every feature, as (west, south, east, north): what the relief must cover."""
+    boxes = list(story.derived.views) + [f.geometry.bounds for f in story.features()]
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def add_relief(fmap: folium.Map, story: Story) -> relief.Relief:
+    """The offline relief inside the page: a JPEG data URI in its own pane under the online tiles."""
+    r = relief.relief(story_extent(story), margin=RELIEF_MARGIN)
+    folium.map.CustomPane(RELIEF_PANE, z_index=RELIEF_Z, pointer_events=False).add_to(fmap)
+    west, south, east, north = r.bounds
+    folium.raster_layers.ImageOverlay(r.data_uri(), bounds=[[south, west], [north, east]], pane=RELIEF_PANE,
+                                      name="Relief (offline)", control=False, interactive=False, pixelated=False,
+                                      attribution=relief.ATTRIBUTION, class_name="gs-relief").add_to(fmap)
+    return r
 
 
 def _walk(element: Element) -> Iterator[Element]:
@@ -91,6 +127,7 @@ def make_figure(story: Story) -> Figure:
     figure.add_child(fmap)
     folium.TileLayer(TILES, attr=TILES_ATTRIBUTION, name="Shaded relief", max_native_zoom=13, max_zoom=16,
                      control=False, subdomains="").add_to(fmap)
+    add_relief(fmap, story)
     groups = {}
     for layer in styles()["draw_order"]:
         if story.layers.get(layer):

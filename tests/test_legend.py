@@ -6,8 +6,18 @@ from html import unescape
 
 import pytest
 
-from geostory.legend import (EARLIER_LABEL, LegendEntry, MovementLook, Stroke, category_label, kind_look,
-                             legend_entries, line_strokes, movement_look, shows_certainty)
+from geostory.legend import (
+    EARLIER_LABEL,
+    LegendEntry,
+    MovementLook,
+    Stroke,
+    category_label,
+    kind_look,
+    legend_entries,
+    line_strokes,
+    movement_look,
+    shows_certainty,
+)
 from geostory.schema import MovementProps
 from geostory.styles import movement_style, styles
 from geostory.webmap import render_html

@@ -156,7 +156,7 @@ def test_rebuild_is_byte_identical(harbin, tmp_path):
     first = build_map(harbin, tmp_path / "a" / "map.html").read_bytes()
     second = build_map(load_story(ROOT / "geodata"), tmp_path / "b" / "map.html").read_bytes()
     assert first == second
-    assert len(first) <= 400 * 1024
+    assert len(first) <= 600 * 1024  # the budget of issue 10, with the relief inside (test_web_cartography)
 
 
 def test_author_text_is_escaped(tmp_path):

@@ -227,7 +227,8 @@ def legend_entries(story: Story, shown: Iterable[tuple[MovementProps, bool]] | N
         entries.append(LegendEntry("movements", "earlier", EARLIER_LABEL, movement=kind_look("advance", ink).earlier()))
     certainties = {p.route_certainty for p, _ in moves if shows_certainty(p.kind, story.meta.kinds)}
     width = st["legend"]["route_key_width"]
-    entries += [LegendEntry("routes", name, spec["label"], strokes=(Stroke(ink, width, tuple(dash_list(spec["dash"]))),))
+    entries += [LegendEntry("routes", name, spec["label"],
+                            strokes=(Stroke(ink, width, tuple(dash_list(spec["dash"]))),))
                 for name, spec in st["route_certainty"].items() if name in certainties and spec["dash"]]
     for name in MAP_ORDER:
         if name in layers and name in st["layers"]:

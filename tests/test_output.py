@@ -166,7 +166,9 @@ def test_an_unwritable_place_is_one_line(work: Path, capsys: pytest.CaptureFixtu
 def test_a_name_that_is_not_utf8_is_one_line(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
     name = os.fsdecode(b"map-\xff.html")
     assert main(["build", "harbin", "-o", name]) == 2
-    assert one_line(capsys) == "geostory: cannot write map-\\udcff.html: the name is not valid UTF-8; choose another name"
+    assert one_line(capsys) == (
+        "geostory: cannot write map-\\udcff.html: the name is not valid UTF-8; choose another name"
+    )
     assert sorted(p.name for p in work.iterdir()) == ["harbin"]
 
 

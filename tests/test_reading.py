@@ -72,7 +72,7 @@ def test_a_named_pipe_does_not_hang(story: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_a_huge_file_is_refused_before_reading(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with open(story / "rivers.geojson", "r+b") as fh:
+    with (story / "rivers.geojson").open("r+b") as fh:
         fh.truncate(1024 * 1024 * 1024)  # sparse: no disk, and reading it would take seconds
     lines = run_check(story, capsys)
     assert lines[0] == ("harbin/rivers.geojson: expected a file of at most 64 MB, found 1.0 GB; "

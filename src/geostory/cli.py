@@ -10,8 +10,8 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
 from pathlib import Path
+from typing import TextIO
 
 from .errors import StoryError, UsageError, printable
 from .interrupts import Interrupted, signals_as_exceptions

@@ -142,7 +142,7 @@ class Derived:
         first_days = tuple(f.first_day for f in features)
         last_days = tuple(f.last_day for f in features)
         plane = story_plane(story)
-        arrows = {f.id: arrow_for(f, plane) for f in story.layers.get("movements", ())}
+        arrows = {f.id: arrow_for(f, plane) for f in story.movements}
         extents = _extents_km(features, arrows, plane)
         views = tuple(_view(extents[[index[fid] for fid in (fr.focus or fr.features)]], plane)
                       for fr in story.frames)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import shapely
@@ -15,8 +16,8 @@ from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
-from .schema import Frame, MovementProps
-from .story import Feature, Story
+from .schema import Frame
+from .story import Movement, Story
 from .styles import styles
 
 KM_PER_DEGREE_LAT = 110.574
@@ -27,12 +28,14 @@ FRAME_MARGIN = 0.12
 FRAME_MIN_KM = 120.0
 """The smallest view a frame gets, so a frame about one town still shows its surroundings."""
 
+G = TypeVar("G", bound=BaseGeometry)
+
 
 @dataclass(frozen=True)
 class Arrow:
     """The drawable parts of one movement: the shaft (a line) and the head (a triangle)."""
 
-    feature: Feature
+    feature: Movement
     path: LineString
     shaft: LineString
     head: Polygon
@@ -45,10 +48,10 @@ class LocalPlane:
         self.kx = KM_PER_DEGREE_LAT * math.cos(math.radians(ref_lat))
         self.ky = KM_PER_DEGREE_LAT
 
-    def to_km(self, geom: BaseGeometry) -> BaseGeometry:
+    def to_km(self, geom: G) -> G:
         return shapely.transform(geom, lambda c: c * (self.kx, self.ky))
 
-    def to_degrees(self, geom: BaseGeometry) -> BaseGeometry:
+    def to_degrees(self, geom: G) -> G:
         return shapely.transform(geom, lambda c: np.round(c / (self.kx, self.ky), DECIMALS))
 
 
@@ -70,9 +73,8 @@ def curved(line: LineString, curve: float, segments: int = CURVE_SEGMENTS) -> Li
     return LineString(points)
 
 
-def arrow_for(feature: Feature, plane: LocalPlane) -> Arrow:
+def arrow_for(feature: Movement, plane: LocalPlane) -> Arrow:
     props = feature.props
-    assert isinstance(props, MovementProps)
     cfg = styles()["arrow"]
     path_km = curved(plane.to_km(feature.geometry), props.curve)
     length = path_km.length

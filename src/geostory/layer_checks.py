@@ -53,7 +53,8 @@ class LayerChecker:
 
     def features(self, obj: Any) -> tuple[Feature, ...] | None:
         """The layer's valid features, or None when the file is not a FeatureCollection at all."""
-        if not isinstance(obj, dict) or obj.get("type") != "FeatureCollection" or not isinstance(obj.get("features"), list):
+        if (not isinstance(obj, dict) or obj.get("type") != "FeatureCollection"
+                or not isinstance(obj.get("features"), list)):
             self.problem(None, None, "a GeoJSON FeatureCollection", _shape_of(obj),
                          'start the file with {"type": "FeatureCollection", "features": [...]}')
             return None

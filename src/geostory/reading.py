@@ -43,7 +43,7 @@ def resolve_story_path(root: Path, name: str) -> Path:
     """The real path of ``name`` (relative to the story folder), refused unless it stays inside the folder."""
     if not isinstance(name, str) or not name or "\0" in name:
         raise Refused("a file name relative to the story folder", "an empty or unusable name")
-    if os.path.isabs(name):
+    if Path(name).is_absolute():
         raise Refused("a file name relative to the story folder", "an absolute path",
                       "copy the file into the story folder and name it relative to it")
     real_root = Path(os.path.realpath(root))

@@ -13,10 +13,11 @@ import statistics
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import shapely
+from shapely.geometry import Point
 
 from .errors import shorten
 from .messages import Report
-from .schema import Citation, Dated, Frame, MovementProps, StoryMeta
+from .schema import Citation, DatedProps, Frame, MovementProps, StoryMeta
 from .story import Feature
 
 ENDPOINT_TOLERANCE_KM = 25.0
@@ -76,12 +77,13 @@ class ReferenceChecker:
 
     def check_swapped(self) -> None:
         """Catch a [lat, lon] point that still falls inside the valid ranges, by its distance from the rest."""
-        points = [f for name in ("places", "events") for f in self.layers.get(name, ()) if f.geometry.geom_type == "Point"]
+        points = [(f, f.geometry) for name in ("places", "events") for f in self.layers.get(name, ())
+                  if isinstance(f.geometry, Point)]
         if len(points) < 3:
             return
-        centre = (statistics.median(f.geometry.x for f in points), statistics.median(f.geometry.y for f in points))
-        for f in points:
-            x, y = f.geometry.x, f.geometry.y
+        centre = (statistics.median(pt.x for _, pt in points), statistics.median(pt.y for _, pt in points))
+        for f, pt in points:
+            x, y = pt.x, pt.y
             if distance_km((x, y), centre) > SWAP_DISTANCE_KM and distance_km((y, x), centre) < SWAP_DISTANCE_KM:
                 self.report.add(f"{f.layer}.geojson", f.id, "geometry.coordinates",
                                 "[longitude, latitude] (this pair looks swapped)", shorten([round(x, 6), round(y, 6)]))
@@ -89,13 +91,15 @@ class ReferenceChecker:
     def check_feature(self, f: Feature) -> None:
         filename, p = f"{f.layer}.geojson", f.props
         self.citations(filename, f.id, "properties.sources", p.sources)
-        self.known(filename, f.id, "properties.corrections", p.corrections, self.corrections, "a correction id from story.json")
-        if isinstance(p, Dated):
+        self.known(filename, f.id, "properties.corrections", p.corrections, self.corrections,
+                   "a correction id from story.json")
+        if isinstance(p, DatedProps):
             for field, expected, found in p.date_problems():
                 self.report.add(filename, f.id, f"properties.{field}", expected, found)
         side = getattr(p, "side", None)
         if side is not None and side not in self.meta.sides:
-            self.report.add(filename, f.id, "properties.side", f"a side from story.json ({', '.join(self.meta.sides)})", shorten(side))
+            self.report.add(filename, f.id, "properties.side",
+                            f"a side from story.json ({', '.join(self.meta.sides)})", shorten(side))
         place = getattr(p, "place", None)
         if place is not None and place not in self.place_ids:
             self.report.add(filename, f.id, "properties.place", "a place id from places.geojson", shorten(place))
@@ -106,16 +110,18 @@ class ReferenceChecker:
         coords = shapely.get_coordinates(f.geometry)
         for field, place_id, point in (("from", p.from_place, coords[0]), ("to", p.to_place, coords[-1])):
             if place_id not in self.place_ids:
-                self.report.add(filename, f.id, f"properties.{field}", "a place id from places.geojson", shorten(place_id))
+                self.report.add(filename, f.id, f"properties.{field}", "a place id from places.geojson",
+                                shorten(place_id))
                 continue
             place = self.places.get(place_id)
-            if place is None:  # declared but invalid: already reported
+            if place is None or not isinstance(place.geometry, Point):  # declared but invalid: already reported
                 continue
             km = distance_km((float(point[0]), float(point[1])), (place.geometry.x, place.geometry.y))
             if km > ENDPOINT_TOLERANCE_KM:
                 end = "first" if field == "from" else "last"
                 self.report.add(filename, f.id, "geometry.coordinates",
-                                f"the {end} point within {ENDPOINT_TOLERANCE_KM:g} km of {place_id!r}", f"{km:.0f} km away")
+                                f"the {end} point within {ENDPOINT_TOLERANCE_KM:g} km of {place_id!r}",
+                                f"{km:.0f} km away")
 
     def known(self, filename: str, fid: str | None, field: str, values: Iterable[str], known: Collection[str],
               expected: str) -> None:
@@ -128,20 +134,23 @@ class ReferenceChecker:
             where = f"{field}.{i}"
             if c.source == "seed":
                 if self.meta.seed is None:
-                    self.report.add(filename, fid, f"{where}.source", "a 'seed' entry in story.json before citing it", "'seed'")
+                    self.report.add(filename, fid, f"{where}.source", "a 'seed' entry in story.json before citing it",
+                                    "'seed'")
                 elif c.section is None or c.paragraph is None:
                     self.report.add(filename, fid, where, "a seed citation with 'section' and 'paragraph'",
                                     shorten(c.model_dump(exclude_none=True)))
                 else:
                     self.seed_place(filename, fid, where, c.section, c.paragraph)
             elif c.source not in self.meta.sources:
-                self.report.add(filename, fid, f"{where}.source", "'seed' or a key of 'sources' in story.json", shorten(c.source))
+                self.report.add(filename, fid, f"{where}.source", "'seed' or a key of 'sources' in story.json",
+                                shorten(c.source))
 
     def seed_place(self, filename: str, fid: str | None, where: str, section: str, paragraph: int) -> None:
         if self.sections is None:  # the seed could not be read: already reported once
             return
         if section not in self.sections:
-            self.report.add(filename, fid, f"{where}.section", f"a seed section ({', '.join(self.sections)})", shorten(section))
+            self.report.add(filename, fid, f"{where}.section", f"a seed section ({', '.join(self.sections)})",
+                            shorten(section))
         elif paragraph > len(self.sections[section]):
             self.report.add(filename, fid, f"{where}.paragraph",
                             f"1..{len(self.sections[section])} in seed section {section!r}", str(paragraph))
@@ -179,11 +188,12 @@ class FrameChecker:
         for fid in dict.fromkeys([*fr.features, *(fr.focus or [])]):
             f = self.by_id.get(fid)
             if f is not None and f.first_day is not None and f.first_day > fr.last.last:
-                start = f.props.start if isinstance(f.props, Dated) else "?"
+                start = f.props.start if isinstance(f.props, DatedProps) else "?"
                 self.report.add("frames.json", fr.id, "features",
                                 f"features and focus begun by the frame's last day ({fr.end or fr.start})",
                                 f"{fid!r} starting {start}")
-        refs.known("frames.json", fr.id, "corrections", fr.corrections, refs.corrections, "a correction id from story.json")
+        refs.known("frames.json", fr.id, "corrections", fr.corrections, refs.corrections,
+                   "a correction id from story.json")
         for field, expected, found in fr.date_problems():
             self.report.add("frames.json", fr.id, field, expected, found)
 

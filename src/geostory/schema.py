@@ -207,6 +207,10 @@ class MovementProps(FeatureProps, Dated):
         return _kind_in("movements", value, info)
 
 
+DatedProps = EventProps | MovementProps
+"""The dated layers' properties; narrow with ``isinstance(p, DatedProps)`` (mypy cannot intersect with Dated)."""
+
+
 class Frame(Dated):
     """One step of the story: a dated view with its narrative."""
 

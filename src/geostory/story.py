@@ -4,27 +4,49 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, cast
 
+from shapely.geometry import LineString, MultiLineString, Point
 from shapely.geometry.base import BaseGeometry
+from typing_extensions import TypeVar
 
 from .dates import Day
-from .schema import DATED_LAYERS, Dated, FeatureProps, Frame, StoryMeta
+from .schema import (
+    DATED_LAYERS,
+    Dated,
+    EventProps,
+    FeatureProps,
+    Frame,
+    MovementProps,
+    PlaceProps,
+    RailwayProps,
+    RiverProps,
+    StoryMeta,
+)
 
 if TYPE_CHECKING:
     import geopandas
 
-    from .derived import Derived
+    from .derived import Derived, State
+
+
+# Defaults (PEP 696) let a plain ``Feature`` mean any feature of any layer.
+G = TypeVar("G", bound=BaseGeometry, covariant=True, default=BaseGeometry)
+P = TypeVar("P", bound=FeatureProps, covariant=True, default=FeatureProps)
 
 
 @dataclass(frozen=True)
-class Feature:
-    """One GeoJSON feature: its id, layer, geometry (WGS84) and validated properties."""
+class Feature(Generic[G, P]):
+    """One GeoJSON feature: its id, layer, geometry (WGS84) and validated properties.
+
+    Typed by layer (``Feature[Point, PlaceProps]``) through the story's accessors (``story.places``), so an
+    output reads ``f.props.label_rank`` without narrowing.
+    """
 
     id: str
     layer: str
-    geometry: BaseGeometry
-    props: FeatureProps
+    geometry: G
+    props: P
 
     @property
     def first_day(self) -> Day | None:
@@ -45,10 +67,30 @@ class Story:
 
     root: Path
     meta: StoryMeta
-    layers: dict[str, tuple[Feature, ...]]
+    layers: dict[str, tuple[AnyFeature, ...]]
     frames: tuple[Frame, ...]
 
-    def features(self) -> list[Feature]:
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        return _typed(self, "places", Point, PlaceProps)
+
+    @cached_property
+    def rivers(self) -> tuple[River, ...]:
+        return _typed(self, "rivers", (LineString, MultiLineString), RiverProps)
+
+    @cached_property
+    def railways(self) -> tuple[Railway, ...]:
+        return _typed(self, "railways", (LineString, MultiLineString), RailwayProps)
+
+    @cached_property
+    def events(self) -> tuple[Event, ...]:
+        return _typed(self, "events", Point, EventProps)
+
+    @cached_property
+    def movements(self) -> tuple[Movement, ...]:
+        return _typed(self, "movements", LineString, MovementProps)
+
+    def features(self) -> list[AnyFeature]:
         """Every feature, layer by layer in file order."""
         return [f for layer in self.layers.values() for f in layer]
 
@@ -59,7 +101,7 @@ class Story:
 
         return Derived.of(self)
 
-    def feature(self, feature_id: str) -> Feature:
+    def feature(self, feature_id: str) -> AnyFeature:
         """The feature with this id, from any layer (KeyError if none)."""
         d = self.derived
         return d.features[d.index[feature_id]]
@@ -81,7 +123,7 @@ class Story:
         """The last day any frame covers."""
         return max(fr.last.last for fr in self.frames)
 
-    def frame_states(self, frame: Frame) -> dict[str, str]:
+    def frame_states(self, frame: Frame) -> dict[str, State]:
         """How each feature appears at a frame; the one rule every output follows.
 
         ``current``: the frame is about it (emphasised). ``context``: undated (places, rivers, railways).
@@ -110,3 +152,25 @@ class Story:
     @property
     def dated_layers(self) -> tuple[str, ...]:
         return tuple(name for name in DATED_LAYERS if name in self.layers)
+
+
+AnyFeature = Feature[BaseGeometry, FeatureProps]
+Place = Feature[Point, PlaceProps]
+River = Feature[LineString | MultiLineString, RiverProps]
+Railway = Feature[LineString | MultiLineString, RailwayProps]
+Event = Feature[Point, EventProps]
+Movement = Feature[LineString, MovementProps]
+
+_G = TypeVar("_G", bound=BaseGeometry)
+_P = TypeVar("_P", bound=FeatureProps)
+
+
+def _typed(
+    story: Story, layer: str, geometry: type[_G] | tuple[type[BaseGeometry], ...], props: type[_P]
+) -> tuple[Feature[_G, _P], ...]:
+    """A layer with the types the loader guarantees for it (checked, so a wrong layer fails loudly here)."""
+    features = story.layers.get(layer, ())
+    for f in features:
+        if not (isinstance(f.geometry, geometry) and isinstance(f.props, props)):
+            raise TypeError(f"{layer}: feature {f.id} is {type(f.geometry).__name__}/{type(f.props).__name__}")
+    return cast("tuple[Feature[_G, _P], ...]", features)

@@ -67,7 +67,7 @@ def test_declared_kinds_and_fields_through_popups_legend_and_geopackage(story, t
 
 
 def test_unknown_kind_and_undeclared_field_are_one_line_each(story, capsys):
-    root, place, event, move = story
+    root, place, event, _move = story
     _props(root, "events", event, kind="skirmish")
     _props(root, "places", place, wikidta="Q1")
     assert main(["check", str(root)]) == 2

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from .errors import StoryError, UsageError, printable
 from .interrupts import Interrupted, signals_as_exceptions
-from .loader import load_story
+from .loader import default_story_dir, load_story
 from .output import default_output
 from .story import Story
 
@@ -91,8 +91,17 @@ def _frames(args: argparse.Namespace) -> None:
 def _new(args: argparse.Namespace) -> None:
     from .scaffold import create_story
 
-    path = create_story(Path(args.folder), title=args.title)
+    path = create_story(Path(args.folder), title=args.title, form=args.format)
     _say(f"created {path}; try: geostory build {path}")
+
+
+def _convert(args: argparse.Namespace) -> None:
+    from .convert import convert_story
+
+    notes = convert_story(Path(args.story) if args.story else default_story_dir(), Path(args.output), args.to)
+    _say(f"wrote {args.output} ({args.to})")
+    for note in notes:
+        _say(note)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,6 +131,12 @@ def _parser() -> argparse.ArgumentParser:
     p = add("new", _new, "create a minimal, valid story folder to start from")
     p.add_argument("folder", help="folder to create")
     p.add_argument("--title", help="the story's title")
+    p.add_argument("--format", choices=("geojson", "csv", "xlsx"), default="geojson",
+                   help="keep places, events, movements and frames as GeoJSON (default), CSV files or one workbook")
+    p = add("convert", _convert, "write the story into a new folder as GeoJSON, CSV files or one .xlsx workbook")
+    p.add_argument("story", nargs="?", help=story_help)
+    p.add_argument("--to", required=True, choices=("geojson", "csv", "xlsx"), help="the form to write")
+    p.add_argument("-o", "--output", required=True, help="new folder to write the converted story into")
     return parser
 
 

@@ -18,13 +18,23 @@ class Problem:
     expected: str
     found: str
     hint: str | None = None
+    sheet: str | None = None
+    """In a workbook: the sheet's name. With ``row`` and ``column``, as a spreadsheet user counts them."""
+    row: int | None = None
+    column: str | None = None
 
     def __str__(self) -> str:
         where = [self.file]
-        if self.feature is not None:
-            noun = "frame" if self.file.endswith("frames.json") else "feature"
+        if self.sheet is not None:
+            where.append(f"sheet {self.sheet!r}")
+        noun = "frame" if self.file.endswith(("frames.json", "frames.csv")) or self.sheet == "frames" else "feature"
+        if self.row is not None:
+            where.append(f"row {self.row}" + (f" ({noun} {self.feature!r})" if self.feature is not None else ""))
+        elif self.feature is not None:
             where.append(f"{noun} {self.feature!r}")
-        if self.field is not None:
+        if self.column is not None:
+            where.append(f"column {self.column}")
+        elif self.field is not None:
             where.append(f"field {self.field!r}")
         line = f"{': '.join(where)}: expected {self.expected}, found {self.found}"
         return printable(f"{line}; {self.hint}" if self.hint else line)
@@ -34,7 +44,8 @@ class StoryError(Exception):
     """Raised when a story folder cannot be used; carries every problem found, not just the first."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.feature or "", p.field or "", p.expected))
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.sheet or "", p.row or 0, p.feature or "",
+                                                          p.field or "", p.column or "", p.expected))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

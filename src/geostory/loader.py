@@ -16,6 +16,7 @@ from .messages import Report
 from .reading import TEXT_LIMIT, Location, Refused, bad_text, read_story_json, read_story_text
 from .reference_checks import ReferenceChecker, Sections
 from .schema import LAYERS, Frame, StoryMeta
+from .sheets import SheetReader, place_points
 from .story import Feature, Story
 
 
@@ -41,6 +42,8 @@ class _Loader:
         """Layers whose file could not be read at all: references into them cannot be judged."""
         self.declared: dict[str, str] = {}
         """Every feature id found in a layer file, valid or not, so references to it are not flagged."""
+        self.sheets = SheetReader(root)
+        self.place_xy: dict[str, list[Any] | None] = {}
 
     def load(self) -> Story:
         if not self.root.is_dir():
@@ -53,7 +56,7 @@ class _Loader:
         sections = self.load_seed(meta)
         layers: dict[str, tuple[Feature, ...]] = {}
         for layer, (model, geometry_types, required) in LAYERS.items():
-            obj = self.read_json(f"{layer}.geojson", required)
+            obj = self.read_layer(layer, f"{layer}.geojson", required)
             if obj is None:
                 continue
             features = LayerChecker(self.report, layer, model, geometry_types, self.declared).features(obj)
@@ -62,11 +65,26 @@ class _Loader:
             else:
                 layers[layer] = features
         frames = self.load_frames()
+        self.report.problems.extend(self.sheets.problems)
         if meta is not None:
             ReferenceChecker(self.report, meta, sections, layers, self.declared, self.unreadable).check(frames)
         if self.report.problems or meta is None:
             raise StoryError(self.report.problems)
         return Story(self.root, meta, layers, tuple(frames))
+
+    def read_layer(self, layer: str, filename: str, required: bool) -> Any:
+        """A layer's JSON from its file, or from its sheet (``places.csv``, ``story.xlsx``) when it has one."""
+        sheet = self.sheets.layer(layer, self.place_xy)
+        if sheet is None:
+            obj = self.read_json(filename, required)
+        else:
+            self.report.placed[filename] = sheet.locate
+            self.report.problems.extend(sheet.problems)
+            obj = sheet.obj
+            self.check_text(filename, obj)
+        if layer == "places":
+            self.place_xy = place_points(obj)
+        return obj
 
     def read_json(self, filename: str, required: bool) -> Any:
         """A story file's JSON with its text checked, or None (with a problem unless optional and absent)."""
@@ -84,14 +102,17 @@ class _Loader:
             if layer:
                 self.unreadable.add(layer)
             return None
+        self.check_text(filename, obj)
+        return obj
+
+    def check_text(self, filename: str, obj: Any) -> None:
         for where, problem in bad_text(obj):
             feature, field = _locate(obj, where)
             self.report.add(filename, feature, field, "text without control characters", problem,
                             "delete the character, or retype the text around it")
-        return obj
 
     def load_frames(self) -> list[Frame]:
-        obj = self.read_json("frames.json", required=True)
+        obj = self.read_layer("frames", "frames.json", required=True)
         if obj is None:
             return []
         if not isinstance(obj, dict) or not isinstance(obj.get("frames"), list) or not obj["frames"]:

@@ -5,7 +5,7 @@ author needs the story's words. Each error kind the schema can raise is worded o
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -13,6 +13,8 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problem, shorten
 
 M = TypeVar("M", bound=BaseModel)
+Placer = Callable[[str | None, str | None, str, str, str | None], Problem | None]
+"""Places a problem in a spreadsheet (sheet, row, column), or drops one already reported there."""
 
 SLUG_PATTERN_START = "^[a-z0-9]"
 SLUG_EXPECTED = "lower-case ASCII letters and digits in words joined by '-'"
@@ -113,6 +115,8 @@ class Report:
         self.problems: list[Problem] = []
         self.context: dict[str, Any] = {}
         """What validation needs from story.json (the story's calendar), given to the models as context."""
+        self.placed: dict[str, Placer] = {}
+        """Files read from a spreadsheet (by the JSON name checks use): their problems go to a row and column."""
 
     def name(self, filename: str) -> str:
         """A story file as messages name it: the story folder's name, then the file."""
@@ -120,6 +124,11 @@ class Report:
 
     def add(self, file: str, feature: str | None, field: str | None, expected: str, found: str,
             hint: str | None = None) -> None:
+        placer = self.placed.get(file)
+        if placer is not None:
+            placed = placer(feature, field, expected, found, hint)
+            self.problems.extend([placed] if placed is not None else [])
+            return
         self.problems.append(Problem(self.name(file), feature, field, expected, found, hint))
 
     def validate(self, model: type[M], obj: Any, file: str, feature: str | None, prefix: str = "") -> M | None:

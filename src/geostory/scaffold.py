@@ -16,8 +16,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "story"
 
 
-def create_story(folder: Path, title: str | None = None) -> Path:
-    """Copy the example story into a new folder, with the folder's name as its id."""
+def create_story(folder: Path, title: str | None = None, form: str = "geojson") -> Path:
+    """Copy the example story into a new folder, with the folder's name as its id.
+
+    ``form`` "csv" or "xlsx" keeps places, events, movements and frames in CSV files or one workbook.
+    """
     folder = Path(folder)
     if folder.exists():
         raise UsageError(f"{folder} already exists; choose a new folder name")
@@ -32,4 +35,8 @@ def create_story(folder: Path, title: str | None = None) -> Path:
         if title:
             meta["title"] = title
         write_atomic(meta_path, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+        if form != "geojson":
+            from .convert import change_form
+
+            change_form(tmp, "csv" if form == "csv" else "xlsx")
     return folder

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from datetime import datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import HARBIN, ROOT
 
 from geostory import load_story
 from geostory.cli import main, summary
 from geostory.convert import convert_story
 from geostory.scaffold import create_story
 from geostory.sheets.cells import escape, format_citation, parse_citation, split_items, unescape
+
+from conftest import HARBIN, ROOT
 
 LAYER_FILES = ("places.geojson", "events.geojson", "movements.geojson", "frames.json")
 
@@ -61,7 +63,8 @@ def test_each_form_holds_only_its_own_files(converted):
 
 def test_csv_through_xlsx_is_the_same_csv(converted):
     for layer in ("places", "events", "movements", "frames"):
-        assert (converted["csv_again"] / f"{layer}.csv").read_bytes() == (converted["csv"] / f"{layer}.csv").read_bytes()
+        again = (converted["csv_again"] / f"{layer}.csv").read_bytes()
+        assert again == (converted["csv"] / f"{layer}.csv").read_bytes()
 
 
 def test_conversion_is_reproducible(converted, tmp_path):
@@ -79,15 +82,27 @@ def test_every_form_loads_as_the_same_story(converted, harbin):
 
 
 def test_a_spreadsheet_reads_as_a_person_writes_it(converted):
-    """Routes through place ids, citations, '|' lists and numbers as a user types them."""
+    """Routes through place ids, citations as labelled parts, lon/lat after the properties of places."""
+    places = {f["id"]: f["geometry"]["coordinates"]
+              for f in json.loads((HARBIN / "places.geojson").read_text(encoding="utf-8"))["features"]}
+    moves = {f["id"]: f for f in json.loads((HARBIN / "movements.geojson").read_text(encoding="utf-8"))["features"]}
     rows = list(csv.DictReader(io.StringIO((converted["csv"] / "movements.csv").read_text(encoding="utf-8-sig"))))
-    tamon = next(r for r in rows if r["id"] == "tamon-advance-on-qiqihar")
-    assert tamon["route"].startswith("jiangqiao | 123.69 46.86 | ")
-    assert tamon["route"].endswith(" | qiqihar")
-    assert tamon["sources"] == "wp-jiangqiao | lytton1932, pages: p. 75 (ch. IV) | wp-taoang"
-    places = (converted["csv"] / "places.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert places[0].endswith(",lon,lat")  # properties come first in places.geojson, so lon/lat are last
-    assert "seed, section: Lead, paragraph: 1" in places[1]
+    through_places = 0
+    for row in rows:
+        items = row["route"].split(" | ")
+        coords = moves[row["id"]]["geometry"]["coordinates"]
+        assert len(items) == len(coords)
+        for item, xy in zip(items, coords, strict=True):
+            if item in places:
+                assert places[item] == xy
+                through_places += 1
+            else:
+                assert [float(v) for v in item.split()] == xy
+    assert through_places > 0
+    cited = [r["sources"] for r in rows]
+    assert any("lytton1932, pages: p. " in c for c in cited) and any(" | " in c for c in cited)
+    header = (converted["csv"] / "places.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("id,") and header.endswith(",lon,lat")  # properties first in places.geojson
 
 
 def _edit_cells(book_path: Path, sheet: str, edits: dict[tuple[str, str], object]) -> None:
@@ -141,14 +156,16 @@ def test_errors_name_file_row_and_column(tmp_path, converted, capsys):
     assert main(["check", str(story)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        ("story/events.csv: row 2 (feature 'jiangqiao-campaign'): column H 'sources', citation 1 (section): expected a seed "
-         "section (Infobox, Lead, Background, Harbin Incident, Battle of Harbin, Aftermath, Bibliography), found \"Nowhere\""),
+        ("story/events.csv: row 2 (feature 'jiangqiao-campaign'): column H 'sources', citation 1 (section): expected "
+         "a seed section (Infobox, Lead, Background, Harbin Incident, Battle of Harbin, Aftermath, Bibliography), "
+         "found \"Nowhere\""),
         ("story/frames.csv: row 2 (frame '1931-11-background'): column H 'features': expected a feature id from the "
          "layers, found \"atlantis\""),
-        ("story/movements.csv: row 3 (feature 'ma-retreat-qiqihar-hailun'): column B 'route', point 2: expected a place "
-         "id from the places layer or a 'lon lat' pair, found \"harbinn\""),
+        ("story/movements.csv: row 3 (feature 'ma-retreat-qiqihar-hailun'): column B 'route', point 2: expected a "
+         "place id from the places layer or a 'lon lat' pair, found \"harbinn\""),
         "story/places.csv: row 4 (feature 'qiqihar'): column L 'lat': expected a number, found \"north\"",
-        "story/places.csv: row 6 (feature 'hailun'): column G 'label_rank': expected a whole number, found \"first\"",
+        ("story/places.csv: row 6 (feature 'hailun'): column G 'label_rank': expected a whole number, "
+         "found \"first\""),
         "5 problem(s) found",
     ]
 
@@ -209,7 +226,8 @@ def test_convert_refuses_a_broken_story_and_a_used_folder(tmp_path, converted, c
     assert (tmp_path / "used" / "notes.txt").read_text() == "mine"
 
 
-@pytest.mark.parametrize("text", ["plain", "a | bar", "a, note: inside", "back\\slash", "two\nlines", "ends\\", "", "¶ 3; x"])
+@pytest.mark.parametrize("text", ["plain", "a | bar", "a, note: inside", "back\\slash", "two\nlines", "ends\\", "",
+                                  "¶ 3; x"])
 def test_a_citation_part_survives_any_text(text):
     citation = {"source": "lytton1932", "pages": text or "p. 1", "note": text}
     cell = format_citation(citation)

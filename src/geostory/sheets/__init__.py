@@ -61,7 +61,8 @@ class SheetReader:
         if path.suffix == ".csv":
             if (self.root / WORKBOOK).is_file() and layer in self.workbook():
                 self.problems.append(Problem(self.name(path.name), None, None,
-                                             f"the {layer} layer in one place", f"also a sheet {layer!r} in {WORKBOOK}"))
+                                             f"the {layer} layer in one place",
+                                             f"also a sheet {layer!r} in {WORKBOOK}"))
             try:
                 table = read_csv(path, read_story_bytes(self.root, path.name))
             except Refused as exc:

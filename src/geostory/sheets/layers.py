@@ -109,13 +109,14 @@ def read_layer(layer: str, table: Table, label: str, places: dict[str, list[Any]
     seen: set[str] = set()
     for i, name in enumerate(header):
         if name in seen:
-            out.problems.append(out.problem(1, None, f"{letter(i)} {name!r}", "each column name once in row 1", "a repeat"))
+            column = f"{letter(i)} {name!r}"
+            out.problems.append(out.problem(1, None, column, "each column name once in row 1", "a repeat"))
         seen.add(name)
     required = ["id", *geometry]
     missing = [c for c in required if c not in header]
     if missing:
-        out.problems.append(out.problem(1, None, None, f"column names in row 1 including {', '.join(map(repr, required))}",
-                                        f"no {', '.join(map(repr, missing))}"))
+        expected = f"column names in row 1 including {', '.join(map(repr, required))}"
+        out.problems.append(out.problem(1, None, None, expected, f"no {', '.join(map(repr, missing))}"))
         out.obj = {"frames": []} if layer == "frames" else {"type": "FeatureCollection", "features": []}
         return out
     props = [n for n in header if n and n != "id" and n not in geometry]
@@ -126,7 +127,8 @@ def read_layer(layer: str, table: Table, label: str, places: dict[str, list[Any]
         cells = {name: values[i] if i < len(values) else None for i, name in enumerate(header) if name}
         for i in range(len(header), len(values)):
             if not is_empty(values[i]):
-                out.problems.append(out.problem(number, None, letter(i), "a column name in row 1 above every value", "none"))
+                expected = "a column name in row 1 above every value"
+                out.problems.append(out.problem(number, None, letter(i), expected, "none"))
         fid = cells["id"]
         label_id = str(fid).strip() if not is_empty(fid) else f"#{index}"
         out.rows.setdefault(label_id, number)
@@ -218,7 +220,8 @@ class ConvertError(ValueError):
     """A value that a sheet cannot hold as it is (a feature key other than id, geometry and properties)."""
 
 
-def write_layer(layer: str, obj: dict[str, Any], places: dict[str, list[Any] | None]) -> tuple[list[str], list[list[Any]]]:
+def write_layer(layer: str, obj: dict[str, Any],
+                places: dict[str, list[Any] | None]) -> tuple[list[str], list[list[Any]]]:
     """The header and rows for a layer's raw JSON; reading them back gives the same JSON."""
     columns = columns_of(model_of(layer))
     items = obj["frames"] if layer == "frames" else obj["features"]

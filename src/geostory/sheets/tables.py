@@ -67,7 +67,8 @@ def read_csv(path: Path, data: bytes) -> Table:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise TableError("UTF-8 text (save the CSV as 'CSV UTF-8')", f"byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
+        found = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        raise TableError("UTF-8 text (save the CSV as 'CSV UTF-8')", found) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:

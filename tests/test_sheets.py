@@ -177,13 +177,14 @@ def test_workbook_errors_name_the_sheet(tmp_path, converted, capsys):
     _edit_cells(story / "story.xlsx", "frames", {("1931-11-jilin-resistance", "start"): "1932-13-45"})
     _edit_cells(story / "story.xlsx", "movements", {("tamon-advance-on-qiqihar", "side"): None})
     assert main(["check", str(story)]) == 2
-    assert capsys.readouterr().err.splitlines() == [
-        ("story/story.xlsx: sheet 'frames': row 3 (frame '1931-11-jilin-resistance'): column B 'start': expected a "
-         "real calendar date, found \"1932-13-45\""),
-        ("story/story.xlsx: sheet 'movements': row 2 (feature 'tamon-advance-on-qiqihar'): column P 'side': expected "
-         "a value (required), found nothing"),
-        "2 problem(s) found",
-    ]
+    date_line, side_line, total = capsys.readouterr().err.splitlines()
+    # how a bad date is worded belongs to the dates module; where it is belongs here
+    assert date_line.startswith("story/story.xlsx: sheet 'frames': row 3 (frame '1931-11-jilin-resistance'): "
+                                "column B 'start': expected ")
+    assert date_line.endswith('found "1932-13-45"')
+    assert side_line == ("story/story.xlsx: sheet 'movements': row 2 (feature 'tamon-advance-on-qiqihar'): column P "
+                         "'side': expected a value (required), found nothing")
+    assert total == "2 problem(s) found"
 
 
 def test_a_layer_in_two_forms_is_refused(tmp_path, converted, capsys):

@@ -217,6 +217,8 @@ def format_route(coordinates: list[list[Any]], places: dict[str, list[Any] | Non
 
 def read_cell(value: object, column: Column | None) -> Any:
     """A non-empty cell as the JSON value its column holds (an unknown column reads as text)."""
+    if column is None and isinstance(value, (bool, int, float)):
+        return value  # a story's own field (story.json 'fields'): a workbook keeps its number or true/false
     kind = column.kind if column else "text"
     if kind == "int":
         return parse_int(value)
@@ -255,8 +257,8 @@ def write_cell(value: Any, column: Column | None) -> str | int | float:
         if not isinstance(value, list):
             raise CellError("a list of ids")
         return SEPARATOR.join(escape(str(v)) for v in value)
-    if isinstance(value, (bool, list, dict)):
-        raise CellError("text or a number")
-    if isinstance(value, (int, float)):
+    if isinstance(value, (list, dict)):
+        raise CellError("text, a number or true/false")
+    if isinstance(value, (bool, int, float)):
         return value
     return str(value)

@@ -11,16 +11,32 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import StoryError, UsageError, printable
-from .interrupts import Interrupted, signals_as_exceptions
-from .loader import default_story_dir, load_story
+from .interrupts import Interrupted, Stop, signals_as_exceptions
 from .output import default_output
-from .story import Story
+
+if TYPE_CHECKING:
+    from .story import Story
 
 
-def summary(story: Story) -> dict:
+def load_story(path: str | Path | None) -> Story:
+    """``geostory.load_story``, imported on first use: this module stays light, so that the signal handlers
+    are in place before the heavy imports and a Ctrl-C during start-up is one line too."""
+    from .loader import load_story as load
+
+    return load(path)
+
+
+def default_story_dir() -> Path:
+    """``geostory.default_story_dir``, imported on first use (see ``load_story``)."""
+    from .loader import default_story_dir as default
+
+    return default()
+
+
+def summary(story: Story) -> dict[str, Any]:
     """The machine-readable summary printed by ``geostory check --json``."""
     return {
         "id": story.meta.id,
@@ -42,11 +58,11 @@ def _check(args: argparse.Namespace) -> None:
         print(json.dumps(summary(story), ensure_ascii=False, indent=2))
         return
     layers = ", ".join(f"{name} {len(fs)}" for name, fs in story.layers.items())
-    print(f"{story.meta.id}: {story.meta.title}")
-    print(f"  layers: {layers}")
-    print(f"  frames: {len(story.frames)}, {story.first_day} to {story.last_day}")
-    print(f"  corrections to the seed: {len(story.meta.corrections)}")
-    print("  no problems found")
+    _say(f"{story.meta.id}: {story.meta.title}")
+    _say(f"  layers: {layers}")
+    _say(f"  frames: {len(story.frames)}, {story.first_day} to {story.last_day}")
+    _say(f"  corrections to the seed: {len(story.meta.corrections)}")
+    _say("  no problems found")
 
 
 def _build(args: argparse.Namespace) -> None:
@@ -109,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     story_help = "story folder (default: geodata/ in the current folder, else the built-in story)"
 
-    def add(name: str, func: Callable, help: str) -> argparse.ArgumentParser:
+    def add(name: str, func: Callable[[argparse.Namespace], None], help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help, description=help)
         p.set_defaults(func=func)
         return p
@@ -142,10 +158,26 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit code (0, or 2 for input or output the user can fix)."""
-    args = _parser().parse_args(argv)
-    try:
-        with signals_as_exceptions():
+    stop = Stop()
+    with signals_as_exceptions(stop):
+        try:
+            args = _parser().parse_args(argv)
             args.func(args)
+        except BaseException as exc:  # one line for every way a run can end early; a bug keeps its traceback
+            stop.finishing = True
+            return _report(exc, stop)
+        stop.finishing = True
+    return 0
+
+
+def _report(exc: BaseException, stop: Stop) -> int:
+    """Print the one line (or one line per problem) for a run that ended early; return the exit code."""
+    stop.unmute()
+    stopped = stop.interrupted()
+    try:
+        if stopped is not None and not isinstance(exc, Interrupted):
+            raise stopped from exc  # an error caused by the signal (an import cut short, say) is the signal
+        raise exc
     except StoryError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -162,13 +194,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say("geostory: interrupted (SIGINT)", sys.stderr)
         return 130
     except BrokenPipeError:  # `geostory check --json | head`: the reader has gone, nothing to say
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - Python flushes stdout at exit
         return 1
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         _say(f"geostory: cannot write{where}: {exc.strerror or exc}", sys.stderr)
         return 2
-    return 0
 
 
 def _say(line: str, stream: TextIO | None = None) -> None:

@@ -116,7 +116,7 @@ def output_lock(folder: Path) -> Iterator[None]:
 
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -293,7 +293,7 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
 
 
 def _is_our_page(path: Path) -> bool:
-    with open(path, "rb") as fh:
+    with path.open("rb") as fh:
         return GENERATOR in fh.read(64 * 1024)
 
 
@@ -316,7 +316,7 @@ def write_output_file(path: Path, data: str | bytes, story_root: Path | None = N
                 where = " (a file of the story)" if story_root is not None and _inside(path, story_root) else ""
                 raise OutputError(f"{_shown(path)} exists{where} and was not written by geostory; choose another name")
             try:
-                with open(tmp, "xb") as fh:
+                with tmp.open("xb") as fh:
                     fh.write(payload)
                 os.chmod(tmp, 0o644)
                 os.replace(tmp, path)

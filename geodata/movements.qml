@@ -15,15 +15,15 @@
   </temporal>
   <renderer-v2 type="categorizedSymbol" attr="&#34;side&#34; || &#39;|&#39; || &#34;kind&#34; || &#39;|&#39; || &#34;route_certainty&#34;" forceraster="0" symbollevels="0" enableorderby="0" referencescale="-1">
     <categories>
-      <category value="chinese|advance|approximate" label="Chinese resistance (Ding Chao, Li Du, Ma Zhanshan): advance (route approximate)" symbol="0" render="true"/>
-      <category value="chinese|retreat|approximate" label="Chinese resistance (Ding Chao, Li Du, Ma Zhanshan): retreat (route approximate)" symbol="1" render="true"/>
-      <category value="chinese|retreat|schematic" label="Chinese resistance (Ding Chao, Li Du, Ma Zhanshan): retreat (route schematic)" symbol="2" render="true"/>
-      <category value="japanese|advance|approximate" label="Imperial Japanese Army (Kwantung Army): advance (route approximate)" symbol="3" render="true"/>
-      <category value="japanese|rail|known" label="Imperial Japanese Army (Kwantung Army): moved by rail" symbol="4" render="true"/>
-      <category value="japanese|air|schematic" label="Imperial Japanese Army (Kwantung Army): air operation or flight" symbol="5" render="true"/>
-      <category value="collaborationist|advance|approximate" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): advance (route approximate)" symbol="6" render="true"/>
-      <category value="collaborationist|air|schematic" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): air operation or flight" symbol="7" render="true"/>
-      <category value="collaborationist|intended|schematic" label="Japanese-backed Chinese forces (Xi Qia&#39;s New Jilin Army): intended, not carried out (route schematic)" symbol="8" render="true"/>
+      <category value="chinese|advance|approximate" label="Chinese resistance: advance (route approximate)" symbol="0" render="true"/>
+      <category value="chinese|retreat|approximate" label="Chinese resistance: retreat (route approximate)" symbol="1" render="true"/>
+      <category value="chinese|retreat|schematic" label="Chinese resistance: retreat (route schematic)" symbol="2" render="true"/>
+      <category value="japanese|advance|approximate" label="Imperial Japanese Army: advance (route approximate)" symbol="3" render="true"/>
+      <category value="japanese|rail|known" label="Imperial Japanese Army: moved by rail" symbol="4" render="true"/>
+      <category value="japanese|air|schematic" label="Imperial Japanese Army: air operation or flight" symbol="5" render="true"/>
+      <category value="collaborationist|advance|approximate" label="Japanese-backed Chinese forces: advance (route approximate)" symbol="6" render="true"/>
+      <category value="collaborationist|air|schematic" label="Japanese-backed Chinese forces: air operation or flight" symbol="7" render="true"/>
+      <category value="collaborationist|intended|schematic" label="Japanese-backed Chinese forces: intended, not carried out (route schematic)" symbol="8" render="true"/>
       <category value="" label="Other" symbol="9" render="true"/>
     </categories>
     <symbols>
@@ -46,6 +46,8 @@
             <Option name="line_width" type="QString" value="1.058"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="3.175"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
@@ -57,6 +59,8 @@
           <prop k="line_width" v="1.058"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="3.175"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="1"/>
           <data_defined_properties>
             <Option type="Map">
@@ -94,31 +98,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="178,24,43,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,2.646"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="178,24,43,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="4.233"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="5.292"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="4.233"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="178,24,43,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,2.646"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="178,24,43,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="4.233"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="5.292"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="4.233"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>
@@ -149,6 +159,8 @@
             <Option name="line_width" type="QString" value="1.455"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="3.175"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
@@ -160,6 +172,43 @@
           <prop k="line_width" v="1.455"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="3.175"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
+          <prop k="use_custom_dash" v="1"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" type="QString" value=""/>
+              <Option name="properties"/>
+              <Option name="type" type="QString" value="collection"/>
+            </Option>
+          </data_defined_properties>
+        </layer>
+        <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option name="capstyle" type="QString" value="flat"/>
+            <Option name="customdash" type="QString" value="2.646;1.323"/>
+            <Option name="customdash_unit" type="QString" value="MM"/>
+            <Option name="joinstyle" type="QString" value="round"/>
+            <Option name="line_color" type="QString" value="255,255,255,255"/>
+            <Option name="line_style" type="QString" value="solid"/>
+            <Option name="line_width" type="QString" value="0.529"/>
+            <Option name="line_width_unit" type="QString" value="MM"/>
+            <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="3.175"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
+            <Option name="use_custom_dash" type="QString" value="1"/>
+          </Option>
+          <prop k="capstyle" v="flat"/>
+          <prop k="customdash" v="2.646;1.323"/>
+          <prop k="customdash_unit" v="MM"/>
+          <prop k="joinstyle" v="round"/>
+          <prop k="line_color" v="255,255,255,255"/>
+          <prop k="line_style" v="solid"/>
+          <prop k="line_width" v="0.529"/>
+          <prop k="line_width_unit" v="MM"/>
+          <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="3.175"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="1"/>
           <data_defined_properties>
             <Option type="Map">
@@ -189,7 +238,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@1@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@1@2" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>
@@ -197,31 +246,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="178,24,43,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,2.646"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="178,24,43,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="5.821"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="5.292"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="4.233"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="178,24,43,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,2.646"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="178,24,43,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="5.821"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="5.292"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="4.233"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>
@@ -252,6 +307,8 @@
             <Option name="line_width" type="QString" value="1.455"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="3.175"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
@@ -263,6 +320,43 @@
           <prop k="line_width" v="1.455"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="3.175"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
+          <prop k="use_custom_dash" v="1"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" type="QString" value=""/>
+              <Option name="properties"/>
+              <Option name="type" type="QString" value="collection"/>
+            </Option>
+          </data_defined_properties>
+        </layer>
+        <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option name="capstyle" type="QString" value="flat"/>
+            <Option name="customdash" type="QString" value="3.175;1.058;0.529;1.058"/>
+            <Option name="customdash_unit" type="QString" value="MM"/>
+            <Option name="joinstyle" type="QString" value="round"/>
+            <Option name="line_color" type="QString" value="255,255,255,255"/>
+            <Option name="line_style" type="QString" value="solid"/>
+            <Option name="line_width" type="QString" value="0.529"/>
+            <Option name="line_width_unit" type="QString" value="MM"/>
+            <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="3.175"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
+            <Option name="use_custom_dash" type="QString" value="1"/>
+          </Option>
+          <prop k="capstyle" v="flat"/>
+          <prop k="customdash" v="3.175;1.058;0.529;1.058"/>
+          <prop k="customdash_unit" v="MM"/>
+          <prop k="joinstyle" v="round"/>
+          <prop k="line_color" v="255,255,255,255"/>
+          <prop k="line_style" v="solid"/>
+          <prop k="line_width" v="0.529"/>
+          <prop k="line_width_unit" v="MM"/>
+          <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="3.175"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="1"/>
           <data_defined_properties>
             <Option type="Map">
@@ -292,7 +386,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@2@1" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@2@2" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>
@@ -300,31 +394,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="178,24,43,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,2.646"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="178,24,43,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="5.821"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="5.292"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="4.233"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="178,24,43,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,2.646"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="178,24,43,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="5.821"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="5.292"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="4.233"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>
@@ -355,6 +455,8 @@
             <Option name="line_width" type="QString" value="1.058"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="3.175"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
@@ -366,6 +468,8 @@
           <prop k="line_width" v="1.058"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="3.175"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="1"/>
           <data_defined_properties>
             <Option type="Map">
@@ -403,31 +507,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="44,90,160,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,2.646"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="44,90,160,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="4.233"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="5.292"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="4.233"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="44,90,160,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,2.646"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="44,90,160,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="4.233"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="5.292"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="4.233"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>
@@ -458,6 +568,8 @@
             <Option name="line_width" type="QString" value="1.455"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="2.857"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="0"/>
           </Option>
           <prop k="capstyle" v="flat"/>
@@ -469,6 +581,8 @@
           <prop k="line_width" v="1.455"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="2.857"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="0"/>
           <data_defined_properties>
             <Option type="Map">
@@ -489,6 +603,8 @@
             <Option name="line_width" type="QString" value="0.794"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="2.857"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="0"/>
           </Option>
           <prop k="capstyle" v="flat"/>
@@ -500,7 +616,44 @@
           <prop k="line_width" v="0.794"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="2.857"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="0"/>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" type="QString" value=""/>
+              <Option name="properties"/>
+              <Option name="type" type="QString" value="collection"/>
+            </Option>
+          </data_defined_properties>
+        </layer>
+        <layer class="SimpleLine" enabled="1" locked="0" pass="0">
+          <Option type="Map">
+            <Option name="capstyle" type="QString" value="flat"/>
+            <Option name="customdash" type="QString" value="0.529;2.381"/>
+            <Option name="customdash_unit" type="QString" value="MM"/>
+            <Option name="joinstyle" type="QString" value="round"/>
+            <Option name="line_color" type="QString" value="44,90,160,255"/>
+            <Option name="line_style" type="QString" value="solid"/>
+            <Option name="line_width" type="QString" value="2.646"/>
+            <Option name="line_width_unit" type="QString" value="MM"/>
+            <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="2.857"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
+            <Option name="use_custom_dash" type="QString" value="1"/>
+          </Option>
+          <prop k="capstyle" v="flat"/>
+          <prop k="customdash" v="0.529;2.381"/>
+          <prop k="customdash_unit" v="MM"/>
+          <prop k="joinstyle" v="round"/>
+          <prop k="line_color" v="44,90,160,255"/>
+          <prop k="line_style" v="solid"/>
+          <prop k="line_width" v="2.646"/>
+          <prop k="line_width_unit" v="MM"/>
+          <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="2.857"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
+          <prop k="use_custom_dash" v="1"/>
           <data_defined_properties>
             <Option type="Map">
               <Option name="name" type="QString" value=""/>
@@ -529,7 +682,7 @@
               <Option name="type" type="QString" value="collection"/>
             </Option>
           </data_defined_properties>
-          <symbol name="@4@2" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
+          <symbol name="@4@3" type="marker" alpha="1.0" clip_to_extent="1" force_rhr="0">
             <data_defined_properties>
               <Option type="Map">
                 <Option name="name" type="QString" value=""/>
@@ -537,31 +690,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="44,90,160,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,2.381"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="44,90,160,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="3.175"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="4.763"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="3.81"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="44,90,160,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,2.381"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="44,90,160,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="3.175"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="4.763"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="3.81"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>
@@ -583,7 +742,7 @@
         </data_defined_properties>
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="capstyle" type="QString" value="flat"/>
+            <Option name="capstyle" type="QString" value="round"/>
             <Option name="customdash" type="QString" value="0.132;1.587"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
@@ -592,9 +751,11 @@
             <Option name="line_width" type="QString" value="0.794"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="2.381"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
-          <prop k="capstyle" v="flat"/>
+          <prop k="capstyle" v="round"/>
           <prop k="customdash" v="0.132;1.587"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
@@ -603,6 +764,8 @@
           <prop k="line_width" v="0.794"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="2.381"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="1"/>
           <data_defined_properties>
             <Option type="Map">
@@ -640,31 +803,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="44,90,160,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,1.984"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="44,90,160,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="3.175"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="3.969"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="3.175"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="44,90,160,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,1.984"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="44,90,160,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="3.175"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="3.969"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="3.175"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>
@@ -695,6 +864,8 @@
             <Option name="line_width" type="QString" value="1.058"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="3.175"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
@@ -706,6 +877,8 @@
           <prop k="line_width" v="1.058"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="3.175"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="1"/>
           <data_defined_properties>
             <Option type="Map">
@@ -743,31 +916,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="123,50,148,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,2.646"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="123,50,148,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="4.233"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="5.292"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="4.233"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="123,50,148,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,2.646"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="123,50,148,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="4.233"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="5.292"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="4.233"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>
@@ -789,7 +968,7 @@
         </data_defined_properties>
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="capstyle" type="QString" value="flat"/>
+            <Option name="capstyle" type="QString" value="round"/>
             <Option name="customdash" type="QString" value="0.132;1.587"/>
             <Option name="customdash_unit" type="QString" value="MM"/>
             <Option name="joinstyle" type="QString" value="round"/>
@@ -798,9 +977,11 @@
             <Option name="line_width" type="QString" value="0.794"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="2.381"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
-          <prop k="capstyle" v="flat"/>
+          <prop k="capstyle" v="round"/>
           <prop k="customdash" v="0.132;1.587"/>
           <prop k="customdash_unit" v="MM"/>
           <prop k="joinstyle" v="round"/>
@@ -809,6 +990,8 @@
           <prop k="line_width" v="0.794"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="2.381"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="1"/>
           <data_defined_properties>
             <Option type="Map">
@@ -846,31 +1029,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="123,50,148,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,1.984"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="123,50,148,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="3.175"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="3.969"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="3.175"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="123,50,148,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,1.984"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="123,50,148,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="3.175"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="3.969"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="3.175"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>
@@ -901,6 +1090,8 @@
             <Option name="line_width" type="QString" value="0.661"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="2.699"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="1"/>
           </Option>
           <prop k="capstyle" v="flat"/>
@@ -912,6 +1103,8 @@
           <prop k="line_width" v="0.661"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="2.699"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="1"/>
           <data_defined_properties>
             <Option type="Map">
@@ -949,31 +1142,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="255,255,255,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,2.249"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="123,50,148,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.529"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="2.646"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="4.498"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="3.598"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="255,255,255,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,2.249"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="123,50,148,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.529"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="2.646"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="4.498"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="3.598"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>
@@ -1004,6 +1203,8 @@
             <Option name="line_width" type="QString" value="0.529"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
             <Option name="offset" type="QString" value="0"/>
+            <Option name="trim_distance_end" type="QString" value="3.175"/>
+            <Option name="trim_distance_end_unit" type="QString" value="MM"/>
             <Option name="use_custom_dash" type="QString" value="0"/>
           </Option>
           <prop k="capstyle" v="flat"/>
@@ -1015,6 +1216,8 @@
           <prop k="line_width" v="0.529"/>
           <prop k="line_width_unit" v="MM"/>
           <prop k="offset" v="0"/>
+          <prop k="trim_distance_end" v="3.175"/>
+          <prop k="trim_distance_end_unit" v="MM"/>
           <prop k="use_custom_dash" v="0"/>
           <data_defined_properties>
             <Option type="Map">
@@ -1052,31 +1255,37 @@
                 <Option name="type" type="QString" value="collection"/>
               </Option>
             </data_defined_properties>
-            <layer class="SimpleMarker" enabled="1" locked="0" pass="0">
+            <layer class="EllipseMarker" enabled="1" locked="0" pass="0">
               <Option type="Map">
-                <Option name="angle" type="QString" value="0"/>
+                <Option name="angle" type="QString" value="90"/>
                 <Option name="color" type="QString" value="136,136,136,255"/>
                 <Option name="joinstyle" type="QString" value="miter"/>
-                <Option name="name" type="QString" value="filled_arrowhead"/>
+                <Option name="offset" type="QString" value="0,2.646"/>
+                <Option name="offset_unit" type="QString" value="MM"/>
                 <Option name="outline_color" type="QString" value="136,136,136,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
-                <Option name="scale_method" type="QString" value="diameter"/>
-                <Option name="size" type="QString" value="2.117"/>
-                <Option name="size_unit" type="QString" value="MM"/>
+                <Option name="symbol_height" type="QString" value="5.292"/>
+                <Option name="symbol_height_unit" type="QString" value="MM"/>
+                <Option name="symbol_name" type="QString" value="triangle"/>
+                <Option name="symbol_width" type="QString" value="4.233"/>
+                <Option name="symbol_width_unit" type="QString" value="MM"/>
               </Option>
-              <prop k="angle" v="0"/>
+              <prop k="angle" v="90"/>
               <prop k="color" v="136,136,136,255"/>
               <prop k="joinstyle" v="miter"/>
-              <prop k="name" v="filled_arrowhead"/>
+              <prop k="offset" v="0,2.646"/>
+              <prop k="offset_unit" v="MM"/>
               <prop k="outline_color" v="136,136,136,255"/>
               <prop k="outline_style" v="solid"/>
               <prop k="outline_width" v="0.265"/>
               <prop k="outline_width_unit" v="MM"/>
-              <prop k="scale_method" v="diameter"/>
-              <prop k="size" v="2.117"/>
-              <prop k="size_unit" v="MM"/>
+              <prop k="symbol_height" v="5.292"/>
+              <prop k="symbol_height_unit" v="MM"/>
+              <prop k="symbol_name" v="triangle"/>
+              <prop k="symbol_width" v="4.233"/>
+              <prop k="symbol_width_unit" v="MM"/>
               <data_defined_properties>
                 <Option type="Map">
                   <Option name="name" type="QString" value=""/>

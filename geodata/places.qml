@@ -168,12 +168,17 @@
         <substitutions/>
       </text-style>
       <text-format multilineAlign="3" wrapChar="" autoWrapLength="0" useMaxLineLengthForAutoWrap="1" addDirectionSymbol="0" formatNumbers="0" decimals="3" plussign="0" placeDirectionSymbol="0" reverseDirectionSymbol="0" leftDirectionSymbol="&lt;" rightDirectionSymbol="&gt;"/>
-      <placement placement="6" dist="1.2" distUnits="MM" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" offsetUnits="MM" priority="5" placementFlags="10" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" rotationAngle="0" preserveRotation="1" centroidInside="0" centroidWhole="0" fitInPolygonOnly="0" repeatDistance="0" repeatDistanceUnits="MM" overrunDistance="0" overrunDistanceUnit="MM" maxCurvedCharAngleIn="25" maxCurvedCharAngleOut="-25" lineAnchorPercent="0.5" lineAnchorType="0" lineAnchorClipping="0" layerType="PointGeometry" geometryGenerator="" geometryGeneratorEnabled="0" geometryGeneratorType="PointGeometry" polygonPlacementFlags="2" rotationUnit="AngleDegrees"/>
+      <placement placement="6" dist="1.2" distUnits="MM" offsetType="0" quadOffset="4" xOffset="0" yOffset="0" offsetUnits="MM" priority="8" placementFlags="10" predefinedPositionOrder="TR,TL,BR,BL,R,L,TSR,BSR" rotationAngle="0" preserveRotation="1" centroidInside="0" centroidWhole="0" fitInPolygonOnly="0" repeatDistance="0" repeatDistanceUnits="MM" overrunDistance="0" overrunDistanceUnit="MM" maxCurvedCharAngleIn="25" maxCurvedCharAngleOut="-25" lineAnchorPercent="0.5" lineAnchorType="0" lineAnchorClipping="0" layerType="PointGeometry" geometryGenerator="" geometryGeneratorEnabled="0" geometryGeneratorType="PointGeometry" polygonPlacementFlags="2" rotationUnit="AngleDegrees"/>
       <rendering drawLabels="1" obstacle="1" obstacleFactor="1" obstacleType="1" displayAll="0" upsidedownLabels="0" labelPerPart="0" mergeLines="0" minFeatureSize="0" limitNumLabels="0" maxNumLabels="2000" scaleVisibility="0" scaleMin="0" scaleMax="0" fontLimitPixelSize="0" fontMinPixelSize="0" fontMaxPixelSize="10000" zIndex="0" unplacedVisibility="0"/>
       <dd_properties>
         <Option type="Map">
           <Option name="name" type="QString" value=""/>
           <Option name="properties" type="Map">
+            <Option name="Priority" type="Map">
+              <Option name="active" type="bool" value="true"/>
+              <Option name="expression" type="QString" value="CASE WHEN &#34;label_rank&#34; = 1 THEN 10 WHEN &#34;label_rank&#34; = 2 THEN 8 ELSE 6 END"/>
+              <Option name="type" type="int" value="3"/>
+            </Option>
             <Option name="Size" type="Map">
               <Option name="active" type="bool" value="true"/>
               <Option name="expression" type="QString" value="CASE WHEN &#34;label_rank&#34; = 1 THEN 10.5 WHEN &#34;label_rank&#34; = 2 THEN 9 ELSE 8 END"/>
@@ -182,7 +187,7 @@
           </Option>
           <Option name="type" type="QString" value="collection"/>
         </Option>
-      </dd_properties>
+  </dd_properties>
       <callout type="simple">
         <Option type="Map">
           <Option name="enabled" type="QString" value="0"/>

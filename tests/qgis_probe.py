@@ -7,6 +7,9 @@ Run by tests/test_qgis.py with the system Python that has PyQGIS (never the venv
 PLAN.json: {"project": ".qgs", "geojson_dir": "...", "png_dir": "...",
             "renders": [{"name": ..., "day": "YYYY-MM-DD", "bookmark": frame id}],
             "watch": {"layer": ..., "id": ..., "colour": "#rrggbb"},
+            "atlas": {"pdf": "out.pdf"},   (optional: export the print layout's atlas to one PDF and report each page)
+            "fading": {"layer": ..., "times": ["YYYY-MM-DDTHH:MM:SS", ...]},   (optional: each feature's symbol
+            opacity as QGIS evaluates it with @map_start_time at each time)
             "second": {"project": ".qgs", "gpkg": "...", "geojson_dir": "..."}}   (optional: another story,
             opened after the first, reporting its time range, bookmarks and every label as QGIS draws it)
 The probe only measures; the test decides what is right.
@@ -24,13 +27,23 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsExpression,
     QgsExpressionContext,
+    QgsExpressionContextScope,
     QgsExpressionContextUtils,
     QgsFeatureRequest,
     QgsInterval,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemScaleBar,
     QgsMapRendererParallelJob,
     QgsMapSettings,
     QgsProject,
+    QgsRenderContext,
+    QgsSimpleMarkerSymbolLayer,
     QgsSimpleMarkerSymbolLayerBase,
+    QgsSymbol,
+    QgsSymbolLayer,
     QgsTemporalNavigationObject,
     QgsUnitTypes,
     QgsVectorLayer,
@@ -67,9 +80,16 @@ def symbol_layers(sym) -> list[dict]:
             d["stroke_width"] = round(sl.strokeWidth(), 4)
         if hasattr(sl, "width"):
             d["width"] = round(sl.width(), 4)
-        if hasattr(sl, "shape"):
+        if isinstance(sl, QgsSimpleMarkerSymbolLayer):
             d["shape"] = QgsSimpleMarkerSymbolLayerBase.encodeShape(sl.shape())
             d["size"] = round(sl.size(), 4)
+        if sl.layerType() == "EllipseMarker":
+            d["shape"] = sl.symbolName()
+            d["size"] = [round(sl.symbolWidth(), 4), round(sl.symbolHeight(), 4)]
+            d["units"] = [QgsUnitTypes.encodeUnit(sl.symbolWidthUnit()), QgsUnitTypes.encodeUnit(sl.symbolHeightUnit())]
+        if sl.layerType() == "MarkerLine":
+            d["placement"] = int(sl.placement())
+            d["rotate"] = sl.rotateSymbols()
         if hasattr(sl, "brushStyle"):
             d["filled"] = sl.brushStyle() != Qt.NoBrush
         if sl.subSymbol() is not None:
@@ -128,8 +148,18 @@ def describe_layer(layer: QgsVectorLayer, with_features: bool = True) -> dict:
 
 
 def table(layer) -> str:
-    """The GeoPackage table behind a project layer: results are keyed by it, not by layer id."""
+    """The GeoPackage table behind a project layer (results are keyed by it, not by layer id); "relief"
+    for the raster layer."""
+    if not isinstance(layer, QgsVectorLayer):
+        return "relief"
     return layer.source().split("layername=")[-1].split("|")[0]
+
+
+def describe_raster(layer) -> dict:
+    e = layer.extent()
+    return {"valid": layer.isValid(), "source": layer.source(), "type": "raster", "renderer": layer.renderer().type(),
+            "crs": layer.crs().authid(), "bands": layer.bandCount(), "size": [layer.width(), layer.height()],
+            "extent": [e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()]}
 
 
 def colour_pixels(image, rect, colour: QColor, tolerance: int = 60) -> int:
@@ -159,12 +189,78 @@ def second_story(project, plan: dict) -> dict:
     rng = project.timeSettings().temporalRange()
     out["time"] = {"begin": iso(rng.begin()), "end": iso(rng.end())}
     out["bookmarks"] = bookmarks(project)
-    out["labels"] = {table(lyr): labels_of(lyr) for lyr in project.mapLayers().values() if lyr.labelsEnabled()}
+    out["labels"] = {table(lyr): labels_of(lyr) for lyr in project.mapLayers().values() if isinstance(lyr, QgsVectorLayer) and lyr.labelsEnabled()}
     out["gpkg_labels"], out["geojson_labels"] = {}, {}
     for name in out["labels"]:
         out["gpkg_labels"][name] = labels_of(QgsVectorLayer(f"{plan['gpkg']}|layername={name}", name, "ogr"))
         path = Path(plan["geojson_dir"]) / f"{name}.geojson"
         out["geojson_labels"][name] = labels_of(QgsVectorLayer(str(path), name, "ogr"))
+    return out
+
+
+def fading(layer: QgsVectorLayer, times: list[str]) -> dict:
+    """Each feature's symbol opacity (0–1) and first line width as QGIS evaluates their data-defined
+    properties with @map_start_time at each time (and with no time at all, key "none")."""
+    out: dict = {}
+    renderer = layer.renderer().clone()
+    for when in [None, *times]:
+        ctx = QgsRenderContext()
+        scope = QgsExpressionContextScope()
+        if when is not None:
+            scope.setVariable("map_start_time", QDateTime.fromString(when, "yyyy-MM-ddTHH:mm:ss"))
+        ectx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        ectx.appendScope(scope)
+        ctx.setExpressionContext(ectx)
+        renderer.startRender(ctx, layer.fields())
+        ectx = ctx.expressionContext()
+        seen = {}
+        for feat in layer.getFeatures():
+            ectx.setFeature(feat)
+            sym = renderer.symbolForFeature(feat, ctx)
+            opacity = sym.opacity()
+            prop = sym.dataDefinedProperties().property(QgsSymbol.PropertyOpacity)
+            if prop.isActive():
+                opacity = prop.valueAsDouble(ectx, opacity * 100)[0] / 100
+            first = sym.symbolLayer(0)
+            width = None
+            wprop = first.dataDefinedProperties().property(QgsSymbolLayer.PropertyStrokeWidth)
+            if wprop.isActive():
+                width = wprop.valueAsDouble(ectx, 0)[0]
+            seen[str(feat["id"])] = {"opacity": round(opacity, 4), "dd_width": width}
+        renderer.stopRender(ctx)
+        out[when or "none"] = seen
+    return out
+
+
+def atlas(project, pdf: str) -> dict:
+    """The print layout's atlas: exported to one PDF, and each page's map view, time range and texts."""
+    layout = project.layoutManager().layouts()[0]
+    at = layout.atlas()
+    maps = [i for i in layout.items() if isinstance(i, QgsLayoutItemMap)]
+    out = {"name": layout.name(), "enabled": at.enabled(), "coverage": table(at.coverageLayer()) if at.coverageLayer() else None,
+           "legends": [{"title": i.title(), "filter": i.legendFilterByMapEnabled(),
+                        "layers": [table(n.layer()) for n in i.model().rootGroup().findLayers()]}
+                       for i in layout.items() if isinstance(i, QgsLayoutItemLegend)],
+           "scalebars": [{"units": QgsUnitTypes.encodeUnit(i.units()), "map": i.linkedMap() is not None}
+                         for i in layout.items() if isinstance(i, QgsLayoutItemScaleBar)],
+           "pages": []}
+    at.beginRender()
+    for n in range(at.count()):
+        at.seekTo(n)
+        layout.refresh()
+        m = maps[0]
+        e = QgsCoordinateTransform(m.crs(), WGS84, project).transformBoundingBox(m.extent())
+        rng = m.temporalRange()
+        texts = sorted(i.currentText() for i in layout.items() if isinstance(i, QgsLayoutItemLabel))
+        out["pages"].append({"name": at.currentFilename(), "page": at.nameForPage(n),
+                             "id": at.layout().reportContext().feature()["id"],
+                             "extent": [e.xMinimum(), e.yMinimum(), e.xMaximum(), e.yMaximum()],
+                             "temporal": m.isTemporal(), "range": [iso(rng.begin()), iso(rng.end())], "texts": texts})
+    at.endRender()
+    exporter_settings = QgsLayoutExporter.PdfExportSettings()
+    exporter_settings.dpi = 150
+    res, err = QgsLayoutExporter.exportToPdf(at, pdf, exporter_settings)
+    out["export"] = {"result": int(res), "error": err}
     return out
 
 
@@ -179,8 +275,9 @@ def main() -> None:
     result["absolute_paths"] = project.readBoolEntry("Paths", "/Absolute", True)[0]
     root = project.layerTreeRoot()
     result["tree"] = [{"table": table(n.layer()), "name": n.name(), "checked": n.isVisible()} for n in root.findLayers()]
-    result["layers"] = {table(lyr): dict(describe_layer(lyr), id=lid) for lid, lyr in project.mapLayers().items()}
-    tables = {table(lyr): lyr for lyr in project.mapLayers().values()}
+    result["layers"] = {table(lyr): dict(describe_layer(lyr) if isinstance(lyr, QgsVectorLayer) else describe_raster(lyr), id=lid)
+                        for lid, lyr in project.mapLayers().items()}
+    tables = {table(lyr): lyr for lyr in project.mapLayers().values() if isinstance(lyr, QgsVectorLayer)}
     ts = project.timeSettings()
     rng = ts.temporalRange()
     result["time"] = {"begin": iso(rng.begin()), "end": iso(rng.end()), "step": ts.timeStep(),
@@ -224,6 +321,10 @@ def main() -> None:
         ms.setBackgroundColor(QColor("white"))
         ms.setIsTemporal(True)
         ms.setTemporalRange(frame)
+        # as QGIS's map canvas does: global, project and map scopes, so @map_start_time reaches the styles
+        ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(None))
+        ctx.appendScope(QgsExpressionContextUtils.mapSettingsScope(ms))
+        ms.setExpressionContext(ctx)
         job = QgsMapRendererParallelJob(ms)
         job.start()
         job.waitForFinished()
@@ -250,6 +351,10 @@ def main() -> None:
     for path in sorted(Path(plan["geojson_dir"]).glob("*.geojson")):
         lyr = QgsVectorLayer(str(path), path.stem, "ogr")
         result["geojson"][path.stem] = describe_layer(lyr, with_features=False)
+    if plan.get("fading"):
+        result["fading"] = fading(tables[plan["fading"]["layer"]], plan["fading"]["times"])
+    if plan.get("atlas"):
+        result["atlas"] = atlas(project, plan["atlas"]["pdf"])
     if plan.get("second"):
         result["second"] = second_story(project, plan["second"])
     result["tz"] = os.environ.get("TZ")

@@ -9,6 +9,7 @@ from matplotlib.colors import to_hex
 
 from geostory.frames.panel import ArrowKey, legend_entries
 from geostory.frames.render import FrameRenderer
+from geostory.legend import kind_look
 from geostory.qgis.qml import layer_styles, mm, rgba
 from geostory.styles import PX, styles
 
@@ -51,16 +52,18 @@ def test_qgis_styles_come_from_styles_json(harbin):
     for name in ("places", "events"):
         widths = {sl["props"]["outline_width"] for sym in out[name].symbols for sl in sym.layers}
         assert widths == {mm(outline["point"])}, name
-    for cat in out["movement_heads"].categories[:-1]:
-        kind = cat.value.split("|")[1]
-        assert cat.symbol.layers[0]["props"]["outline_width"] == mm(outline[HEAD_OUTLINE[kinds[kind]["head"]]])
-    for cat in out["movements"].categories[:-1]:
-        kind = kinds[cat.value.split("|")[1]]
-        head = cat.symbol.layers[-1]["subsymbol"].layers[0]["props"]
-        assert head["size"] == mm(kind["width"] * st["arrow"]["end_marker_factor"])
-        assert head["outline_width"] == mm(outline[HEAD_OUTLINE[kind["head"]]])
+    for name in ("movements", "movement_arrows"):
+        for cat in out[name].categories[:-1]:
+            side, kind_name, certainty = cat.value.split("|")
+            kind = kinds[kind_name]
+            look = kind_look(kind_name, harbin.meta.sides[side].colour, certainty)
+            head = cat.symbol.layers[-1]["subsymbol"].layers[0]["props"]
+            assert (head["symbol_height"], head["symbol_width"]) == (mm(look.head.length), mm(look.head.width))
+            assert head["outline_width"] == mm(outline[HEAD_OUTLINE[kind["head"]]])
+            lines = [sl["props"] for sl in cat.symbol.layers if sl["class"] == "SimpleLine"]
+            assert [p["line_width"] for p in lines] == [mm(s.width) for s in look.strokes], cat.label
     fallback = st["fallback"]
-    for name in ("movements", "movement_arrows", "movement_heads"):
+    for name in ("movements", "movement_arrows"):
         other = out[name].categories[-1]
         assert (other.value, other.label, other.symbol.alpha) == ("", fallback["label"], fallback["opacity"])
         props = other.symbol.layers[0]["props"]  # a line's colour, or a head's fill

@@ -28,3 +28,4 @@ def movement_style(props: MovementProps, meta: StoryMeta) -> dict[str, Any]:
 def dash_list(dash: str | None) -> list[float]:
     """A dash pattern such as ``"8 6"`` as numbers; an empty list for a solid line."""
     return [float(x) for x in dash.split()] if dash else []
+

@@ -5,8 +5,11 @@ Month names are spelled out rather than taken from strftime, so output does not 
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from .dates import SEASONS, Calendar, Day, PartialDate, parse_date
-from .schema import Citation, Dated, FeatureProps, StoryMeta
+from .schema import Citation, Dated, FeatureProps, Frame, StoryMeta
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -107,12 +110,102 @@ def citation_label(c: Citation, meta: StoryMeta) -> str:
 
 
 def short_citation(c: Citation, meta: StoryMeta) -> str:
-    """A compact label for small print: 'Seed, Harbin Incident ¶3', 'Coogan 1994, p. 290'."""
+    """A compact label for small print: "Wikipedia, 'Defense of Harbin', infobox", 'Coogan 1994, p. 290'."""
     if c.source == "seed":
-        return citation_label(c, meta)
+        return seed_citation(c, meta)
     work = meta.sources.get(c.source)
     if work is not None and work.author and work.year:
         label = f"{work.author.split(',')[0]} {work.year}"
+    elif work is not None and work.publisher and "Wikipedia" in work.publisher:
+        label = f"{work.publisher}, '{work.title}'"
     else:
         label = work.title if work is not None else c.source
     return f"{label}, {c.pages}" if c.pages else label
+
+
+# --- Words on the map itself: short, whole, never cut with "…" ------------------------------------------
+
+
+def event_label(name_en: str) -> str:
+    """An event's name on the map: the part before a colon ('Harbin Incident: riot and …' → 'Harbin
+    Incident'); the whole name stays in popups and captions."""
+    return name_en.split(": ")[0].strip()
+
+
+def unit_label(unit: str) -> str:
+    """A unit's name beside its arrow: before any parenthesis ('2nd Division (Brigades of Amano and Hasebe)'
+    → '2nd Division'), which holds notes for the reader of a popup, not a map label."""
+    return unit.split(" (")[0].strip() or unit
+
+
+def uses_period_name(name_period: str, texts: Iterable[str]) -> bool:
+    """Whether the story's prose calls the feature by its period name (the word stands alone in a text)."""
+    word = re.compile(rf"(?<!\w){re.escape(name_period)}(?!\w)")
+    return any(word.search(t) for t in texts)
+
+
+def river_label(name_en: str, name_period: str | None, texts: Iterable[str]) -> str:
+    """One name per river: the period name where the story's text uses it ('Sungari' where the narrative
+    says Sungari, though the modern name is Songhua River), else the English name."""
+    if name_period and uses_period_name(name_period, texts):
+        return name_period
+    return name_en
+
+
+def seed_citation(c: Citation, meta: StoryMeta) -> str:
+    """A seed citation as a reader reads it: "Wikipedia, 'Defense of Harbin', infobox" or
+    "Wikipedia, 'Defense of Harbin', Harbin Incident ¶3" (the publisher's first word, the article's title)."""
+    seed = meta.seed
+    publisher = (seed.publisher or "").split(",")[0].strip() if seed is not None else ""
+    title = seed.title if seed is not None else ""
+    section = c.section or ""
+    where = {"infobox": "infobox", "lead": "introduction"}.get(section.lower())
+    if where is None:
+        where = f"{section} ¶{c.paragraph}" if c.paragraph else section
+    return ", ".join(part for part in (publisher, f"'{title}'" if title else "", where) if part)
+
+
+def correction_short(about: str, map_shows: str) -> str:
+    """A correction in one line for small print: what it is about, and what the map shows instead (its
+    first sentence); the seed's claim and the reasons stay in the popups and the README."""
+    first = re.split(r"(?<=[.;])\s", map_shows.strip(), maxsplit=1)[0].rstrip(".;")
+    return f"{about} — {first[:1].lower() + first[1:] if first[1:2].islower() else first}."
+
+
+def _paragraphs(numbers: list[int]) -> str:
+    """'¶1–3, ¶5' for paragraphs 1, 2, 3 and 5."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"¶{r[0]}–{r[-1]}" if len(r) > 1 else f"¶{r[0]}" for r in runs)
+
+
+def frame_sources(frame: Frame, meta: StoryMeta) -> str:
+    """A frame's sources in one line for small print, each work once and the seed's places together:
+    "Sources: Wikipedia, 'Defense of Harbin', Background ¶1–3; Coogan 1994, p. 290"."""
+    seed_parts: dict[str, list[int]] = {}
+    labels: dict[str, None] = {}
+    for c in frame.sources:
+        if c.source == "seed" and c.section:
+            if not seed_parts:
+                labels["\0seed"] = None  # the seed keeps the place of its first citation
+            seed_parts.setdefault(c.section, []).extend([c.paragraph] if c.paragraph else [])
+        else:
+            labels[short_citation(c, meta)] = None
+    if seed_parts:
+        head = seed_citation(Citation(source="seed", section="Infobox"), meta).rsplit(", ", 1)[0]
+        named = {"infobox": "infobox", "lead": "introduction"}
+        where = ", ".join(named.get(section.lower()) or f"{section} {_paragraphs(ps)}".strip()
+                          for section, ps in seed_parts.items())
+        labels = {(f"{head}, {where}" if k == "\0seed" else k): None for k in labels}
+    return "Sources: " + "; ".join(labels)
+
+
+def frame_corrections(frame: Frame, meta: StoryMeta) -> list[str]:
+    """A frame's corrections of its sources, one short line each ('Corrected: …')."""
+    by_id = {c.id: c for c in meta.corrections}
+    return [f"Corrected: {correction_short(by_id[i].about, by_id[i].map_shows)}" for i in frame.corrections
+            if i in by_id]

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..geometry import arrows as story_arrows
 from ..output import atomic_folder, write_atomic
+from ..relief import Relief, geotiff, relief
 from ..story import Story
+from .extents import frame_views, story_extent
 from .gpkg import write_gpkg
 from .project import project_xml
 from .qml import layer_styles, style_qml
@@ -17,13 +20,22 @@ __all__ = ["export_qgis", "geojson_styles", "write_layer_styles"]
 
 
 def export_qgis(story: Story, folder: Path) -> list[Path]:
-    """Write ``<id>.gpkg`` and ``<id>.qgs`` into ``folder`` (replaced all at once); return their paths."""
+    """Write ``<id>.gpkg``, ``<id>.qgs`` and the relief ``<id>-relief.tif`` (EPSG:3857) into ``folder``
+    (replaced all at once); return their paths."""
     folder = Path(folder)
-    names = [f"{story.meta.id}.gpkg", f"{story.meta.id}.qgs"]
+    names = [f"{story.meta.id}.gpkg", f"{story.meta.id}.qgs", f"{story.meta.id}-relief.tif"]
+    shaded = story_relief(story)
     with atomic_folder(folder, story_root=story.root) as tmp:
         write_gpkg(story, tmp / names[0])
-        write_atomic(tmp / names[1], project_xml(story, names[0]))
+        write_atomic(tmp / names[2], geotiff(shaded))
+        write_atomic(tmp / names[1], project_xml(story, names[0], shaded, names[2]))
     return [folder / name for name in names]
+
+
+def story_relief(story: Story) -> Relief:
+    """The offline relief under the whole story: every feature, arrow and frame view, with a margin."""
+    views = frame_views(story)
+    return relief(story_extent(story, story_arrows(story), views))
 
 
 def geojson_styles(story: Story) -> dict[str, str]:

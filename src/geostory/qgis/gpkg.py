@@ -25,7 +25,7 @@ from shapely.geometry import box
 from ..geometry import arrows as story_arrows
 from ..schema import Dated, Frame, StoryMeta
 from ..story import Story
-from ..wording import citation_label, date_label
+from ..wording import citation_label, date_label, event_label, frame_corrections, frame_sources, river_label, unit_label
 from .extents import day_after, day_start, frame_views, needs_expressions, story_span
 from .qml import layer_styles, style_qml, style_sld
 
@@ -60,9 +60,31 @@ def _day_columns(gdf: pd.DataFrame, items: list[Dated], bce: bool) -> None:
             gdf[f"start_{part}"] = [v[i] for v in ymd]
 
 
+def map_labels(story: Story, layer: str) -> list[str] | None:
+    """The words drawn on the map for a layer's features (``geostory.wording``), or None for a layer whose
+    labels are built from its names in the style (places)."""
+    features = story.layers[layer]
+    if layer == "events":
+        return [event_label(f.props.name_en) for f in features]
+    if layer == "movements":
+        return [unit_label(getattr(f.props, "unit", None) or f.props.name_en) for f in features]
+    if layer == "rivers":
+        texts = list(story_prose(story))
+        return [river_label(f.props.name_en, f.props.name_period, texts) for f in features]
+    return None
+
+
+def story_prose(story: Story) -> list[str]:
+    """The narratives and frame texts a reader reads, to tell which names the story uses."""
+    return [f.props.narrative for f in story.features()] + [t for fr in story.frames for t in (fr.title, fr.narrative)]
+
+
 def _layer_table(story: Story, layer: str, visible_until: datetime | None) -> geopandas.GeoDataFrame:
     gdf = story.geodataframe(layer)
     features = story.layers[layer]
+    labels = map_labels(story, layer)
+    if labels is not None:
+        gdf.insert(gdf.columns.get_loc("geometry"), "label", labels)
     gdf["sources"] = [_citations(f.props.sources) for f in features]
     gdf.insert(gdf.columns.get_loc("sources") + 1, "sources_text", [_sources_text(f.props.sources, story.meta) for f in features])
     if all(isinstance(f.props, Dated) for f in features) and layer in story.dated_layers:
@@ -86,6 +108,8 @@ def _frames_table(story: Story) -> geopandas.GeoDataFrame:
             "bookmark": bookmark_name(fr, seq), "narrative": fr.narrative, "features": json.dumps(fr.features),
             "focus": json.dumps(fr.focus), "sources": _citations(fr.sources),
             "sources_text": _sources_text(fr.sources, story.meta), "corrections": json.dumps(fr.corrections),
+            "sources_short": frame_sources(fr, story.meta),
+            "corrections_text": "\n".join(frame_corrections(fr, story.meta)),
             "start_time": day_start(fr.first.first), "end_time": day_after(fr.last.last),
             "geometry": box(*views[fr.id]),
         })
@@ -109,12 +133,10 @@ def tables(story: Story) -> dict[str, geopandas.GeoDataFrame]:
     by_id = {a.feature.id: a for a in arrow_list}
     visible_until = day_start(story_span(story)[1])
     out = {name: _layer_table(story, name, visible_until) for name in story.layers}
-    if "movements" in out:
-        moves = out["movements"]
-        for name, part in (("movement_arrows", "shaft"), ("movement_heads", "head")):
-            t = moves.copy()
-            t["geometry"] = geopandas.GeoSeries([getattr(by_id[i], part) for i in moves["id"]], crs="EPSG:4326")
-            out[name] = t
+    if "movements" in out:  # the arrows as drawn (curved where the story bends them); heads are QGIS's own
+        arrows = out["movements"].copy()
+        arrows["geometry"] = geopandas.GeoSeries([by_id[i].path for i in arrows["id"]], crs="EPSG:4326")
+        out["movement_arrows"] = arrows
     out["frames"] = _frames_table(story)
     return out
 

@@ -16,24 +16,29 @@ from functools import cache
 from pyproj import CRS, Transformer
 
 from ..geometry import arrows as story_arrows
+from ..relief import Relief
 from ..story import Story
 from ..styles import styles
 from ..templating import environment
 from .extents import day_start, frame_views, story_extent, story_span
 from .gpkg import bookmark_name
+from .layout import layout_context
 from .qml import QGIS_VERSION, layer_styles
 
 PROJECT_CRS = "EPSG:3857"
 LAYER_CRS = "EPSG:4326"
 TITLES = {
-    "events": "Events", "places": "Places", "movement_heads": "Movement arrow heads", "movement_arrows": "Movements",
+    "events": "Events", "places": "Places", "movement_arrows": "Movements",
     "movements": "Movement routes (raw lines)", "railways": "Railways", "rivers": "Rivers",
     "frames": "Story frames (extents)",
 }
 HIDDEN_AT_START = {"movements", "frames"}
-# A story layer drawn as several project layers (top to bottom): movements as shafts and heads from
-# geometry.arrows, over the raw routes (hidden at start).
-PARTS = {"movements": ("movement_heads", "movement_arrows", "movements")}
+# A story layer drawn as several project layers (top to bottom): movements as arrows along
+# geometry.arrows' paths, over the raw routes (hidden at start).
+PARTS = {"movements": ("movement_arrows", "movements")}
+ON_TOP = ("movements",)
+"""Drawn above places and events (QGIS orders layers, not features): the current arrows must not hide
+under event dots, and earlier ones are faded enough not to cover them."""
 PROJ4 = {
     "EPSG:4326": "+proj=longlat +datum=WGS84 +no_defs",
     "EPSG:3857": "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs",
@@ -67,10 +72,12 @@ def tree_order(story: Story) -> list[str]:
     """Project layers, top to bottom: ``draw_order`` reversed (any layer it does not name below), then frames."""
     order = [name for name in reversed(styles()["draw_order"]) if name in story.layers]
     order += [name for name in story.layers if name not in order]
+    order = [name for name in ON_TOP if name in order] + [name for name in order if name not in ON_TOP]
     return [part for name in order for part in PARTS.get(name, (name,))] + ["frames"]
 
 
-def project_context(story: Story, gpkg_name: str) -> dict:
+def project_context(story: Story, gpkg_name: str, relief_name: str | None = None,
+                    relief_extent: tuple[float, ...] = (), relief_bounds: tuple[float, ...] = ()) -> dict:
     views = frame_views(story)
     layer_style = layer_styles(story)
     meta_id = story.meta.id.replace("-", "_")
@@ -81,11 +88,15 @@ def project_context(story: Story, gpkg_name: str) -> dict:
     } for name in tree_order(story)]
     begin, end = story_span(story)
     meta = story.meta
+    relief = {"id": f"relief_{meta_id}", "title": "Relief (offline)", "source": f"./{relief_name}",
+              "extent": relief_extent, "bounds": relief_bounds} if relief_name else None
+    extent = to_project_crs(story_extent(story, story_arrows(story), views))
     return {
+        "relief": relief, **layout_context(story, layers, extent),
         "title": meta.title + (f" / {meta.title_zh}" if meta.title_zh else ""),
         "abstract": meta.summary,
         "project_crs": crs_info(PROJECT_CRS), "layer_crs": crs_info(LAYER_CRS),
-        "extent": to_project_crs(story_extent(story, story_arrows(story), views)),
+        "extent": extent,
         "layers": layers,
         "time_begin": _iso(day_start(begin)), "time_end": _iso(day_start(end)),
         "bookmarks": [{"id": fr.id, "name": bookmark_name(fr, seq), "extent": to_project_crs(views[fr.id])}
@@ -93,6 +104,8 @@ def project_context(story: Story, gpkg_name: str) -> dict:
     }
 
 
-def project_xml(story: Story, gpkg_name: str) -> str:
+def project_xml(story: Story, gpkg_name: str, relief: Relief | None = None, relief_name: str | None = None) -> str:
+    """The .qgs text; with ``relief`` (written beside it as ``relief_name``) a raster layer under the story."""
     template = environment().get_template("qgis-project.qgs.j2")
-    return template.render(QGIS_VERSION=QGIS_VERSION, **project_context(story, gpkg_name))
+    extra = {"relief_name": relief_name, "relief_extent": relief.extent, "relief_bounds": relief.bounds} if relief else {}
+    return template.render(QGIS_VERSION=QGIS_VERSION, **project_context(story, gpkg_name, **extra))

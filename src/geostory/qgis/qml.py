@@ -5,20 +5,32 @@ web map. Sizes there are CSS pixels; QGIS gets millimetres at 96 dpi so the styl
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..legend import category_label, kind_look, line_strokes, movement_look
 from ..schema import MovementProps
 from ..story import Story
-from ..styles import dash_list, movement_style, styles
+from ..styles import styles
 from ..templating import environment
 from ..vocabulary import movement_kinds
 from .extents import needs_expressions, qt_datetime, story_span
+from .symbols import (
+    CURRENT,
+    Symbol,
+    arrow_symbol,
+    faded_alpha,
+    mm,
+    rgba,
+    simple_line,
+    simple_marker,
+    stroke_line,
+    when_passed,
+)
 
 QGIS_VERSION = "3.22.0-Białowieża"  # written into every .qml and .qgs as the version that wrote them
 START_FIELD, END_FIELD, VISIBLE_UNTIL = "start_time", "end_time", "visible_until"
 MOVEMENT_KEY = "\"side\" || '|' || \"kind\" || '|' || \"route_certainty\""
-HEAD_KEY = "\"side\" || '|' || \"kind\""
 # English name, then the Chinese name on a second line when the story gives one. attribute('name_zh') is
 # NULL, not an error, where a GeoJSON has no name_zh column at all (QGIS 3.22 has no @feature variable),
 # and if() keeps a missing name from making the whole label NULL, as "name_en" || '\n' || "name_zh" would.
@@ -26,21 +38,14 @@ ZH = "attribute('name_zh')"
 PLACE_LABEL = f"if(coalesce({ZH}, '') = '', \"name_en\", \"name_en\" || '\\n' || {ZH})"
 
 
-def mm(px: float) -> str:
-    """CSS pixels (96 dpi) as a millimetre string."""
-    return f"{px * 25.4 / 96:.3f}".rstrip("0").rstrip(".")
-
-
-def rgba(hex_colour: str, alpha: float = 1.0) -> str:
-    h = hex_colour.lstrip("#")
-    return f"{int(h[0:2], 16)},{int(h[2:4], 16)},{int(h[4:6], 16)},{round(alpha * 255)}"
-
-
-@dataclass
-class Symbol:
-    type: str  # marker, line or fill
-    layers: list[dict[str, Any]]
-    alpha: float = 1.0
+EVENT_LABEL_COLOUR = "#6b4a06"
+RIVER_LABEL_COLOUR = "#2f6ea5"
+# A GeoPackage layer has a "label" column (geostory.wording's map words); a GeoJSON falls back to a field.
+EVENT_LABEL = "coalesce(attribute('label'), \"name_en\")"
+UNIT_LABEL = "coalesce(attribute('label'), \"unit\")"
+RIVER_LABEL = "coalesce(attribute('label'), \"name_en\")"
+LINE_FLAGS = "14"  # above or below the line, in map orientation
+POINT_PLACEMENT, CURVED_PLACEMENT = "6", "3"  # QGIS: ordered positions around a point; curved along a line
 
 
 @dataclass
@@ -65,81 +70,35 @@ class LayerStyle:
         return [self.symbol] if self.symbol is not None else [c.symbol for c in self.categories]
 
 
-def simple_line(colour: str, width_px: float, dash: str | None = None, cap: str = "round", alpha: float = 1.0) -> dict:
-    return {"class": "SimpleLine", "props": {
-        "capstyle": cap, "customdash": ";".join(mm(d) for d in dash_list(dash)) or "5;2", "customdash_unit": "MM",
-        "joinstyle": "round", "line_color": rgba(colour, alpha), "line_style": "solid", "line_width": mm(width_px),
-        "line_width_unit": "MM", "offset": "0", "use_custom_dash": "1" if dash else "0"}}
-
-
-def simple_marker(shape: str, fill: str | None, outline: str, size_px: float, outline_px: float) -> dict:
-    return {"class": "SimpleMarker", "props": {
-        "angle": "0", "color": rgba(fill) if fill else "0,0,0,0", "joinstyle": "miter", "name": shape,
-        "outline_color": rgba(outline), "outline_style": "solid", "outline_width": mm(outline_px),
-        "outline_width_unit": "MM", "scale_method": "diameter", "size": mm(size_px), "size_unit": "MM"}}
-
-
-def simple_fill(colour: str, alpha: float, outline_px: float, fill: str | None = None) -> dict:
-    """Filled with the outline colour, or with ``fill`` (a hollow head)."""
-    return {"class": "SimpleFill", "props": {
-        "color": rgba(fill or colour, alpha), "joinstyle": "miter", "outline_color": rgba(colour, alpha),
-        "outline_style": "solid", "outline_width": mm(outline_px), "outline_width_unit": "MM",
-        "style": "solid"}}
-
-
-def casing_line(width_px: float, spec: dict | None = None) -> dict:
-    """The pale line under a cased line: styles.json's "casing", optionally overridden by ``spec``."""
-    casing = {**styles()["casing"], **(spec or {})}
-    return simple_line(casing["colour"], width_px + casing["extra_width"], None, cap="flat")
-
-
-def end_marker(marker: dict) -> dict:
-    """A marker at the line's last vertex, turned to the line's direction (an arrow head)."""
-    return {"class": "MarkerLine", "props": {"placement": "lastvertex", "rotate": "1", "offset": "0",
-                                             "interval": "3", "interval_unit": "MM"},
-            "subsymbol": Symbol("marker", [marker])}
-
-
-def _movement_categories(story: Story, part: str) -> tuple[str, list[Category]]:
-    """Categories for one side, kind (and route certainty for lines) each, in the order of story.json."""
+def _movement_categories(story: Story, fade: bool) -> tuple[str, list[Category]]:
+    """One category per side, kind and route certainty, in the order of story.json, drawn as the legend
+    rule's arrows (``geostory.legend``)."""
     kinds = movement_kinds(story.meta.kinds)
     certainties = styles()["route_certainty"]
     order = {k: i for i, k in enumerate([*story.meta.sides, *kinds, *certainties])}
-    seen: dict[tuple, MovementProps] = {}
+    seen: dict[tuple[str, str, str], MovementProps] = {}
     for f in story.layers.get("movements", ()):
         p = f.props
-        key = (p.side, p.kind) if part == "head" else (p.side, p.kind, p.route_certainty)
-        seen.setdefault(key, p)
+        assert isinstance(p, MovementProps)
+        seen.setdefault((p.side, p.kind, p.route_certainty), p)
     categories = []
     for key in sorted(seen, key=lambda k: [order[x] for x in k]):
         p = seen[key]
-        st = movement_style(p, story.meta)
-        label = f"{story.meta.sides[p.side].label}: {kinds[p.kind]['label'].lower()}"
-        if part != "head" and not kinds[p.kind]["dash"] and p.route_certainty != "known":
-            label += f" ({certainties[p.route_certainty]['label'].lower()})"
-        categories.append(Category("|".join(key), label, _movement_symbol(part, st)))
+        side = story.meta.sides[p.side].label
+        label = short_side(side) + category_label(p, story.meta)[len(side):]
+        categories.append(Category("|".join(key), label, arrow_symbol(movement_look(p, story.meta), fade)))
     other = styles()["fallback"]
-    fallback = {"colour": other["colour"], "width": other["width"], "dash": None, "opacity": other["opacity"],
-                "head": "filled", "casing": False}
-    categories.append(Category("", other["label"], _movement_symbol(part, fallback)))
-    return (HEAD_KEY if part == "head" else MOVEMENT_KEY), categories
+    look = kind_look("advance", other["colour"])
+    look = replace(look, strokes=tuple(replace(s, width=other["width"], opacity=other["opacity"]) for s in look.strokes),
+                   head=replace(look.head, opacity=other["opacity"]))
+    categories.append(Category("", other["label"], arrow_symbol(look, fade)))
+    return MOVEMENT_KEY, categories
 
 
-def _movement_symbol(part: str, st: dict) -> Symbol:
-    hollow = st["head"] == "hollow"
-    fill = styles()["hollow_head_fill"] if hollow else None
-    outline = styles()["outline"]["hollow_head" if hollow else "head"]
-    if part == "head":
-        return Symbol("fill", [simple_fill(st["colour"], 1.0, outline, fill)], alpha=st["opacity"])
-    layers = []
-    if st["casing"]:
-        layers.append(casing_line(st["width"]))
-    layers.append(simple_line(st["colour"], st["width"], st["dash"], cap="flat"))
-    if part == "route":  # the raw route: a line with a head drawn by QGIS at its last vertex
-        size = st["width"] * styles()["arrow"]["end_marker_factor"]
-        head = simple_marker("filled_arrowhead", fill or st["colour"], st["colour"], size, outline)
-        layers.append(end_marker(head))
-    return Symbol("line", layers, alpha=st["opacity"])
+def short_side(label: str) -> str:
+    """A side's name for a key line: before any parenthesis ('Chinese resistance (Ding Chao, …)' →
+    'Chinese resistance'); the full name is in the web legend and the pictures' key."""
+    return label.split(" (")[0].strip() or label
 
 
 def _temporal(for_geojson: bool, story: Story | None = None) -> dict[str, str] | None:
@@ -155,9 +114,23 @@ def _temporal(for_geojson: bool, story: Story | None = None) -> dict[str, str] |
     return {"start": START_FIELD, "end": VISIBLE_UNTIL}
 
 
+def _side_colour(story: Story) -> str:
+    """A label colour expression: the side's colour, as the arrow's."""
+    cases = " ".join(f"WHEN '{sid}' THEN '{rgba(side.colour)}'" for sid, side in story.meta.sides.items())
+    return f"CASE \"side\" {cases} ELSE '{rgba(styles()['fallback']['colour'])}' END"
+
+
+def _dated_label(label: dict[str, Any], for_geojson: bool) -> dict[str, Any]:
+    """Labels on dated features show only while current (with no time set, always), as in the pictures."""
+    if not for_geojson:
+        label["dd"] = {**label.get("dd", {}), "Show": CURRENT}
+    return label
+
+
 def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyle]:
     """The default style of every layer, keyed by layer name (GeoJSON layers, then the GeoPackage extras)."""
     cfg, outline = styles()["layers"], styles()["outline"]
+    fade = not for_geojson  # the GeoPackage has end_time; a GeoJSON only its ISO text dates
     out: dict[str, LayerStyle] = {}
     radius = cfg["places"]["radius"]
     out["places"] = LayerStyle(
@@ -167,26 +140,33 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
             for rank, label in ((1, "City"), (2, "Town"), (3, "Minor place"))],
         label={"expression": PLACE_LABEL, "size": "9",
                "size_expression": 'CASE WHEN "label_rank" = 1 THEN 10.5 WHEN "label_rank" = 2 THEN 9 ELSE 8 END',
-               "placement": "6", "dist": "1.2", "colour": rgba(cfg["places"]["colour"])})
+               "placement": POINT_PLACEMENT, "dist": "1.2", "colour": rgba(cfg["places"]["colour"]), "priority": 8,
+               "dd": {"Priority": 'CASE WHEN "label_rank" = 1 THEN 10 WHEN "label_rank" = 2 THEN 8 ELSE 6 END'}})
     out["rivers"] = LayerStyle("rivers", "Line", symbol=Symbol("line", [
-        simple_line(cfg["rivers"]["colour"], cfg["rivers"]["width"])]))
-    rail = cfg["railways"]
-    rail_casing = [casing_line(rail["width"], rail["casing"] if isinstance(rail["casing"], dict) else None)
-                   ] if rail.get("casing") else []
+        simple_line(cfg["rivers"]["colour"], cfg["rivers"]["width"])]),
+        label={"expression": RIVER_LABEL, "size": "8", "italic": True, "placement": CURVED_PLACEMENT,
+               "flags": LINE_FLAGS, "layer_type": "LineGeometry", "dist": "0.8", "colour": rgba(RIVER_LABEL_COLOUR)})
     out["railways"] = LayerStyle("railways", "Line", symbol=Symbol("line", [
-        *rail_casing, simple_line(rail["colour"], rail["width"], rail["dash"], cap="flat")]))
+        stroke_line(stroke, 0.0) for stroke in line_strokes("railways")]))
     ev = cfg["events"]
-    out["events"] = LayerStyle("events", "Point", symbol=Symbol("marker", [
-        simple_marker("circle", ev["fill"], ev["colour"], 2 * ev["radius"], outline["point"])]),
-        temporal=_temporal(for_geojson, story))
-    attr, cats = _movement_categories(story, "route")
+    dot = simple_marker("circle", ev["fill"], ev["colour"], 2 * ev["radius"], outline["point"])
+    if fade:
+        dot["dd"] = {"size": when_passed(mm(2 * ev["radius"] * styles()["faded"]["width_factor"]), mm(2 * ev["radius"]))}
+    out["events"] = LayerStyle("events", "Point", symbol=Symbol("marker", [dot], dd={"alpha": faded_alpha(1.0)} if fade else {}),
+                               temporal=_temporal(for_geojson, story),
+                               label=_dated_label({"expression": EVENT_LABEL, "size": "8", "italic": True,
+                                                   "placement": POINT_PLACEMENT, "dist": "1.0",
+                                                   "colour": rgba(EVENT_LABEL_COLOUR)}, for_geojson))
+    attr, cats = _movement_categories(story, fade=False)
     out["movements"] = LayerStyle("movements", "Line", attr=attr, categories=cats, temporal=_temporal(for_geojson, story))
     if for_geojson:
         return out
-    attr, cats = _movement_categories(story, "shaft")
-    out["movement_arrows"] = LayerStyle("movement_arrows", "Line", attr=attr, categories=cats, temporal=_temporal(False, story))
-    attr, cats = _movement_categories(story, "head")
-    out["movement_heads"] = LayerStyle("movement_heads", "Polygon", attr=attr, categories=cats, temporal=_temporal(False, story))
+    attr, cats = _movement_categories(story, fade=True)
+    out["movement_arrows"] = LayerStyle(
+        "movement_arrows", "Line", attr=attr, categories=cats, temporal=_temporal(False, story),
+        label=_dated_label({"expression": UNIT_LABEL, "size": "8", "bold": True, "placement": CURVED_PLACEMENT,
+                            "flags": LINE_FLAGS, "layer_type": "LineGeometry", "dist": "1.0", "colour": rgba("#222222"),
+                            "dd": {"Color": _side_colour(story)}}, False))
     edge = styles()["frame_outline"]
     out["frames"] = LayerStyle("frames", "Polygon", symbol=Symbol("fill", [
         {"class": "SimpleFill", "props": {"color": "0,0,0,0", "outline_color": rgba(edge["colour"]),

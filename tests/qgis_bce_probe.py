@@ -22,6 +22,7 @@ from qgis.core import (
     QgsTemporalNavigationObject,
     QgsTemporalUtils,
     QgsUnitTypes,
+    QgsVectorLayer,
     QgsVectorLayerTemporalContext,
 )
 
@@ -31,7 +32,8 @@ def main() -> None:
     app.initQgis()
     project = QgsProject.instance()
     result: dict = {"read": project.read(sys.argv[1])}
-    layers = {lyr.source().split("layername=")[-1]: lyr for lyr in project.mapLayers().values()}
+    layers = {lyr.source().split("layername=")[-1]: lyr for lyr in project.mapLayers().values()
+              if isinstance(lyr, QgsVectorLayer)}  # not the relief raster
     result["layers"] = {name: {"valid": lyr.isValid(), "count": lyr.featureCount(),
                                "temporal": lyr.temporalProperties().isActive(),
                                "mode": int(lyr.temporalProperties().mode())} for name, lyr in layers.items()}

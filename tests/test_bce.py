@@ -56,7 +56,7 @@ def test_web_payload_orders_frames_and_words_dates_bc(bce):
 def test_geopackage_carries_day_numbers_and_no_false_datetimes(bce, tmp_path):
     import pyogrio
 
-    gpkg, _ = export_qgis(bce, tmp_path / "q")
+    gpkg, _, _ = export_qgis(bce, tmp_path / "q")  # GeoPackage, project, relief
     events = pyogrio.read_dataframe(gpkg, layer="events").set_index("id")
     for f in bce.layers["events"]:
         row = events.loc[f.id]
@@ -67,7 +67,7 @@ def test_geopackage_carries_day_numbers_and_no_false_datetimes(bce, tmp_path):
 
 @pytest.mark.qgis
 def test_qgis_temporal_controller_steps_a_bce_story(bce, tmp_path, qgis_python):
-    _, qgs = export_qgis(bce, tmp_path / "q")
+    _, qgs, _ = export_qgis(bce, tmp_path / "q")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TZ": "America/Los_Angeles"}
     run = subprocess.run([qgis_python, str(PROBE), str(qgs)], capture_output=True, text=True, env=env, timeout=120)
     assert run.returncode == 0, run.stderr[-3000:]

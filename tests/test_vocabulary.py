@@ -60,7 +60,7 @@ def test_declared_kinds_and_fields_through_popups_legend_and_geopackage(story, t
     assert features[move]["style"]["dash"] == "2 4" and features[move]["style"]["width"] == 2.5
     keys = [(e.section, e.key, e.label) for e in legend_entries(s)]
     assert ("movements", "naval", "Naval move") in keys
-    gpkg, _ = export_qgis(s, tmp_path / "q")
+    gpkg, _, _ = export_qgis(s, tmp_path / "q")  # GeoPackage, project, relief
     places = pyogrio.read_dataframe(gpkg, layer="places").set_index("id")
     assert places.loc[place, "wikidata"] == "Q123" and places.loc[place, "image"] == "fort.jpg"
     assert places.loc[place, "name_fr"] == "Le fort" and places.loc[place, "kind"] == "fort"

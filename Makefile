@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
+PEER_STAMP := benchmarks/peer/node_modules/.installed
 
 .PHONY: map test lint check qgis styles frames all bench clean
 
@@ -25,7 +26,7 @@ frames: $(STAMP)
 
 all: map qgis frames
 
-test: $(TEST_STAMP)
+test: $(TEST_STAMP) $(PEER_STAMP)
 	$(BIN)/python -m pytest
 
 # Static checks (ruff, mypy); configured in pyproject.toml.
@@ -34,7 +35,8 @@ lint: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/mypy
 	npx --no-install tsc -p tsconfig.json  # the page's scripts: JSDoc types (tsconfig.json)
 
-bench: $(TEST_STAMP)
+# geostory against folium's TimestampedGeoJson on synthetic stories; writes benchmarks/results.md.
+bench: $(TEST_STAMP) $(PEER_STAMP)
 	$(BIN)/python benchmarks/bench.py
 
 $(STAMP): pyproject.toml
@@ -49,6 +51,11 @@ $(TEST_STAMP): $(STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
+	touch $@
+
+# The libraries folium's TimestampedGeoJson would load from CDNs, for the benchmark's peer page.
+$(PEER_STAMP): benchmarks/peer/package.json benchmarks/peer/package-lock.json
+	cd benchmarks/peer && npm ci --no-audit --no-fund
 	touch $@
 
 clean:

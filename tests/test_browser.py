@@ -125,11 +125,17 @@ def test_all_layers_drawn_and_toggled(session, harbin_url, harbin):
                        ("path.gs-railway", "railways"), ("path.gs-event", "events"), ("path.gs-mv-shaft", "movements"),
                        ("path.gs-mv-head", "movements")):
         assert count(css) == layers[layer], css
-    # Labels are made for the places in the view or within half a view of it, not for every place up front.
+    # Labels are made only for places in the view or within half a view of it, and only where they do not
+    # overlap a label already placed (frame places first, then by rank): not for every place up front.
     page.wait_for_function("!geostory.moving()")
     near = page.evaluate(f"""() => {{ const b = geostory.map.getBounds().pad(0.5);
         return {DATA}.features.filter(f => f.layer === 'places' && b.contains(f.ll)).length; }}""")
-    assert 0 < near == count(".leaflet-tooltip.gs-label")
+    boxes = page.eval_on_selector_all(".leaflet-tooltip.gs-label", "els => els.map(e => e.getBoundingClientRect())"
+                                      ".map(r => [r.left, r.top, r.right, r.bottom])")
+    assert 0 < len(boxes) <= near
+    for i, a in enumerate(boxes):
+        for b in boxes[:i]:
+            assert a[2] <= b[0] + 1 or b[2] <= a[0] + 1 or a[3] <= b[1] + 1 or b[3] <= a[1] + 1, (a, b)
     assert count("path.gs-casing") == sum(bool(movement_style(f.props, harbin.meta)["casing"])
                                           for f in harbin.layers["movements"])  # railways have none
     assert count(".gs-legend") == 1 and count(".leaflet-control-layers") == 1 and count(".leaflet-control-scale") == 1

@@ -28,6 +28,8 @@
       this.parts = null;
       /** @type {L.LatLngExpression | null} */
       this.anchor = null;
+      /** @type {GsLabel | null} */
+      this._label = null;
     },
 
     /** Make the Leaflet layers of this feature (once, when it is first shown). */
@@ -128,78 +130,202 @@
         if (base.radius !== undefined && part instanceof L.CircleMarker) part.setRadius(base.radius * thin);
         self._classes(part);
       });
-      var tip = this.label();
-      if (tip && tip.getElement()) {
-        L.DomUtil[state === "current" ? "addClass" : "removeClass"](/** @type {HTMLElement} */ (tip.getElement()), "gs-focus");
-      }
+      var node = this._label && this._label.getElement();
+      if (node) L.DomUtil[state === "current" ? "addClass" : "removeClass"](node, "gs-focus");
       if (was === "hidden") this.group.addLayer(this);
       return true;
     },
 
+    /** How far right of the place's point its label starts, in pixels: the dot's radius and a pixel. */
+    labelDx: function () {
+      var st = this.data.style.layers.places || {};
+      var radii = st.radius || [];
+      return (radii[(this.f.rank || 2) - 1] || 0) + 1;
+    },
+
     /** The place's label, when it has one now. */
     label: function () {
-      var first = this.parts && this.parts[0];
-      return first ? first.getTooltip() : undefined;
+      return this._label || undefined;
     },
 
     /**
-     * Give a place its permanent label, or take it away (places far out of view have none).
+     * Give a place its label, or take it away (places far out of view have none).
      * @param {boolean} on
      */
     setLabel: function (on) {
       var dot = this.parts && this.parts[0];
-      if (!dot || this.f.layer !== "places" || on === !!dot.getTooltip()) return;
+      if (!dot || this.f.layer !== "places" || on === !!this._label) return;
       if (!on) {
-        dot.unbindTooltip();
+        this.removeLayer(/** @type {GsLabel} */ (this._label));
+        this._label = null;
         return;
       }
-      var radius = /** @type {L.CircleMarker} */ (/** @type {unknown} */ (dot)).getRadius();
-      dot.bindTooltip(gs.dom.nameNodes(gs.dom.el("span"), this.f.info), { permanent: true, direction: "right",
-        offset: [radius + 1, 0], className: "gs-label gs-r" + this.f.rank });
-      var tip = dot.getTooltip();
-      if (this.state === "current" && tip && tip.getElement()) {
-        L.DomUtil.addClass(/** @type {HTMLElement} */ (tip.getElement()), "gs-focus");
-      }
+      var className = "gs-r" + this.f.rank + (this.state === "current" ? " gs-focus" : "");
+      this._label = new gs.Label(/** @type {L.LatLngExpression} */ (this.anchor),
+        gs.dom.nameNodes(gs.dom.el("span"), this.f.info), className, this.labelDx());
+      this.addLayer(/** @type {GsLabel} */ (this._label));
+    }
+  }));
+
+  /**
+   * A place's name beside its dot: a Leaflet layer that is placed by writing its position only, never by
+   * measuring itself (as L.Tooltip does each time the map moves), so a flight over many labels stays smooth.
+   * It has L.Tooltip's classes, so the page's styles apply.
+   */
+  var Label = L.Layer.extend(/** @type {ThisType<GsLabel> & Partial<GsLabel>} */ ({
+    options: { pane: "tooltipPane" },
+
+    /**
+     * @param {L.LatLngExpression} latlng
+     * @param {HTMLElement} content
+     * @param {string} className
+     * @param {number} dx pixels right of the point
+     */
+    initialize: function (latlng, content, className, dx) {
+      this._latlng = L.latLng(latlng);
+      this._content = content;
+      this._className = className;
+      this._dx = dx;
+    },
+
+    /** @param {L.Map} map */
+    onAdd: function (map) {
+      var animated = /** @type {any} */ (map)._zoomAnimated;
+      var node = L.DomUtil.create("div", "leaflet-tooltip leaflet-tooltip-right gs-label " + this._className +
+        (animated ? " leaflet-zoom-animated" : ""), this.getPane());
+      // centred on the point by its own height, without reading it
+      this._content.style.display = "block";
+      this._content.style.transform = "translateY(-50%)";
+      node.appendChild(this._content);
+      this._node = node;
+      this._host = map;
+      this._place(map.latLngToLayerPoint(this._latlng));
+      return this;
+    },
+
+    onRemove: function () {
+      if (this._node) L.DomUtil.remove(this._node);
+      this._node = null;
+      this._host = null;
+      return this;
+    },
+
+    getEvents: function () {
+      /** @type {Object<string, L.LeafletEventHandlerFn>} */
+      var events = { zoom: this._update, viewreset: this._update };
+      if (/** @type {any} */ (this)._zoomAnimated) events.zoomanim = /** @type {any} */ (this._animateZoom);
+      return events;
+    },
+
+    getElement: function () { return this._node || undefined; },
+
+    _update: function () {
+      if (this._host) this._place(this._host.latLngToLayerPoint(this._latlng));
+    },
+
+    /** @param {L.ZoomAnimEvent} e */
+    _animateZoom: function (e) {
+      this._place(/** @type {any} */ (this._host)._latLngToNewLayerPoint(this._latlng, e.zoom, e.center));
+    },
+
+    /** @param {L.Point} point */
+    _place: function (point) {
+      if (!this._node) return;
+      var at = point.round();
+      this._node.style.left = (at.x + this._dx) + "px";
+      this._node.style.top = at.y + "px";
     }
   }));
 
   /**
    * Place labels for the places in and near the view, decluttered: a label that would overlap one already
-   * placed is hidden, frame places first, then by rank.
-   * @param {L.Map} map
-   * @param {GsStoryFeature[]} places every place feature
+   * placed is left out, frame places first, then by rank. Labels are sized by the canvas's text metrics
+   * in the page's label fonts, so deciding which to show lays out nothing, and only the labels shown are
+   * made: a view over thousands of places costs the few hundred that fit.
    */
-  function Labels(map, places) {
-    this.map = map;
-    this.places = places;
-  }
+  var Labels = L.Class.extend(/** @type {ThisType<GsLabels> & Partial<GsLabels>} */ ({
+    /**
+     * @param {L.Map} map
+     * @param {GsStoryFeature[]} places every place feature
+     */
+    initialize: function (map, places) {
+      this.map = map;
+      this.places = places;
+      this.pending = false;
+      /** @type {((info: GsInfo, rank: number) => [number, number]) | null} */
+      this._measure = null;
+    },
 
-  /** Label the shown places in the view (with a margin of half a view), unlabel the others, declutter. */
-  Labels.prototype.update = function () {
-    var near = this.map.getBounds().pad(0.5);
-    /** @type {Array<{node: HTMLElement, rank: number}>} */
-    var labels = [];
-    this.places.forEach(function (item) {
-      var show = item.state !== "hidden" && !!item.anchor && near.contains(item.anchor);
-      item.setLabel(show);
-      var tip = show ? item.label() : undefined;
-      var node = tip && tip.getElement();
-      if (node) labels.push({ node: node, rank: item.state === "current" ? 0 : (item.f.rank || 2) });
-    });
-    labels.sort(function (a, b) { return a.rank - b.rank; });
-    labels.forEach(function (label) { label.node.classList.remove("gs-covered"); });
-    var boxes = labels.map(function (label) { return label.node.getBoundingClientRect(); });
-    /** @type {DOMRect[]} */
-    var placed = [];
-    labels.forEach(function (label, i) {
-      var r = boxes[i];
-      var hit = placed.some(function (p) {
-        return r.left < p.right + 2 && r.right > p.left - 2 && r.top < p.bottom && r.bottom > p.top;
+    /** Update at the next animation frame (once, however often asked): a step need not wait for it. */
+    schedule: function () {
+      if (this.pending) return;
+      this.pending = true;
+      var self = this;
+      requestAnimationFrame(function () { self.update(); });
+    },
+
+    /** Label the shown places in the view (with a margin of half a view), unlabel the others, declutter. */
+    update: function () {
+      this.pending = false;
+      var map = this.map, near = map.getBounds().pad(0.5), measure = this._metrics();
+      /** @type {GsStoryFeature[]} */
+      var candidates = [];
+      this.places.forEach(function (item) {
+        if (item.state !== "hidden" && item.anchor && near.contains(item.anchor)) candidates.push(item);
+        else item.setLabel(false);
       });
-      if (hit) label.node.classList.add("gs-covered"); else placed.push(r);
-    });
-  };
+      /** @param {GsStoryFeature} item */
+      var rank = function (item) { return item.state === "current" ? 0 : (item.f.rank || 2); };
+      candidates.sort(function (a, b) { return rank(a) - rank(b); });  // stable: file order among equals
+      /** @type {Array<{left: number, right: number, top: number, bottom: number}>} */
+      var placed = [];
+      candidates.forEach(function (item) {
+        var size = item.labelSize || (item.labelSize = measure(item.f.info, item.f.rank || 2));
+        var p = map.latLngToContainerPoint(/** @type {L.LatLngExpression} */ (item.anchor));
+        var left = p.x + item.labelDx();
+        var r = { left: left, right: left + size[0], top: p.y - size[1] / 2, bottom: p.y + size[1] / 2 };
+        var hit = placed.some(function (q) {
+          return r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top;
+        });
+        item.setLabel(!hit);
+        if (!hit) placed.push(r);
+      });
+    },
+
+    /** A function giving a label's [width, height] in pixels, from the fonts the page's styles give labels. */
+    _metrics: function () {
+      if (this._measure) return this._measure;
+      var pane = /** @type {HTMLElement} */ (this.map.getPane("tooltipPane"));
+      var ctx = /** @type {CanvasRenderingContext2D} */ (document.createElement("canvas").getContext("2d"));
+      /** @param {CSSStyleDeclaration} s */
+      var font = function (s) { return [s.fontStyle, s.fontWeight, s.fontSize, s.fontFamily].join(" "); };
+      /** @type {Object<number, {en: string, zh: string, gap: number, height: number}>} */
+      var fonts = {};
+      [1, 2, 3].forEach(function (rank) {
+        var probe = L.DomUtil.create("div", "leaflet-tooltip leaflet-tooltip-right gs-label gs-r" + rank, pane);
+        probe.style.visibility = "hidden";
+        var en = L.DomUtil.create("span", "gs-en", probe);
+        var zh = L.DomUtil.create("span", "gs-zh", probe);
+        var box = getComputedStyle(probe), zs = getComputedStyle(zh);
+        fonts[rank] = { en: font(getComputedStyle(en)), zh: font(zs), gap: parseFloat(zs.marginLeft) || 0,
+          height: parseFloat(box.lineHeight) || 1.2 * parseFloat(box.fontSize) };
+        L.DomUtil.remove(probe);
+      });
+      this._measure = function (info, rank) {
+        var f = fonts[rank] || fonts[2];
+        ctx.font = f.en;
+        var width = ctx.measureText(info.en).width;
+        if (info.zh) {
+          ctx.font = f.zh;
+          width += f.gap + ctx.measureText(info.zh).width;
+        }
+        return [Math.ceil(width), f.height];
+      };
+      return this._measure;
+    }
+  }));
 
   gs.StoryFeature = /** @type {any} */ (StoryFeature);
-  gs.Labels = Labels;
+  gs.Labels = /** @type {any} */ (Labels);
+  gs.Label = /** @type {any} */ (Label);
 })(window.geostory);

@@ -7,6 +7,8 @@
 (function (gs) {
   "use strict";
 
+  var HASH_DELAY_MS = 120;
+
   var Player = L.Evented.extend(/** @type {ThisType<GsPlayer> & Partial<GsPlayer>} */ ({
     /** @param {GsFrame[]} frames */
     initialize: function (frames) {
@@ -16,6 +18,8 @@
       this._timer = null;
       /** @type {string | null} */
       this._pendingHash = null;
+      /** @type {number | null} */
+      this._hashTimer = null;
     },
 
     /**
@@ -86,6 +90,9 @@
     followHash: function () {
       var self = this;
       window.addEventListener("hashchange", function () {
+        if (self._hashTimer !== null) clearTimeout(self._hashTimer);  // the reader's address wins
+        self._hashTimer = null;
+        self._pendingHash = null;
         var i = self.hashIndex();
         if (i >= 0) { self.stop(); self.go(i, { fromHash: true }); return; }
         // An unknown frame id: stay on this frame and put its id back, so the address always names what is shown.
@@ -93,19 +100,20 @@
       });
     },
 
-    /* replaceState (not pushState: stepping must not flood the back button), once per animation frame:
-       it costs a few ms on file:// pages, and autoplay or a held arrow key would otherwise pay it each step. */
+    /* replaceState (not pushState: stepping must not flood the back button), once the steps pause for a
+       moment: it costs several ms on file:// pages, which autoplay or a held arrow key would otherwise pay
+       at each step, before the frame is painted. */
     _setHash: function (/** @type {string} */ id) {
       var self = this;
-      if (this._pendingHash === null) {
-        requestAnimationFrame(function () {
-          if (self._pendingHash !== null && hashId() !== self._pendingHash) {
-            history.replaceState(null, "", "#" + encodeURIComponent(self._pendingHash));
-          }
-          self._pendingHash = null;
-        });
-      }
+      if (this._hashTimer !== null) clearTimeout(this._hashTimer);
       this._pendingHash = id;
+      this._hashTimer = window.setTimeout(function () {
+        self._hashTimer = null;
+        if (self._pendingHash !== null && hashId() !== self._pendingHash) {
+          history.replaceState(null, "", "#" + encodeURIComponent(self._pendingHash));
+        }
+        self._pendingHash = null;
+      }, HASH_DELAY_MS);
     }
   }));
 

@@ -36,6 +36,17 @@
     // Set the first view before drawing, so the layers are projected once rather than at zoom 1 and again.
     map.invalidateSize({ animate: false });
     var legend = /** @type {HTMLDetailsElement | null} */ (document.querySelector(".gs-legend"));
+    // The legend's width, read when it opens or closes and on resize rather than at each step, where
+    // reading it would make the browser lay out the step's new shapes before the script ends.
+    /** @type {number | null} */
+    var legendWidth = null;
+    function resetLegendWidth() { legendWidth = null; }
+    if (legend) {
+      legend.addEventListener("toggle", resetLegendWidth);
+      if (window.ResizeObserver) new ResizeObserver(resetLegendWidth).observe(legend);
+    }
+    window.addEventListener("resize", resetLegendWidth);
+
     var initial = Math.max(0, player.hashIndex());
     fit(frames[initial].bounds, true);  // with the legend's padding already, so the view is set only once
     var items = data.features.map(function (f) {
@@ -88,16 +99,16 @@
       touch.forEach(function (k) { items[k].setState(stateAt(fr, current, k)); });
       map.closePopup();
       if (!e.options.keepView) fit(fr.bounds, e.options.instant);
-      labels.update();
+      if (e.previous < 0) labels.update(); else labels.schedule();
     });
 
     function padding() {
       // Room on the right for place labels and the controls, plus the legend when it is open.
       var right = 96;
       var mapSize = map.getSize();
-      if (legend && legend.open && legend.offsetWidth && legend.offsetWidth + 40 < mapSize.x / 2) {
-        right = legend.offsetWidth + 40;
-      }
+      var width = legendWidth === null ? (legend && legend.open ? legend.offsetWidth : 0) : legendWidth;
+      if (width || (legend && !legend.open)) legendWidth = width;  // not kept while the legend is not laid out
+      if (width && width + 40 < mapSize.x / 2) right = width + 40;
       return { paddingTopLeft: L.point(28, 28), paddingBottomRight: L.point(right, 52) };
     }
 
@@ -139,7 +150,7 @@
       player.step(moves[e.key]);
     });
     window.addEventListener("resize", function () { map.invalidateSize({ animate: false }); });
-    map.on("moveend", function () { labels.update(); });
+    map.on("moveend", function () { labels.schedule(); });
     var moving = false;
     map.on("movestart", function () { moving = true; });
     map.on("moveend", function () { moving = false; });
@@ -163,7 +174,7 @@
     gs.play = function () { player.play(); };
     gs.stop = function () { player.stop(); };
     gs.playing = function () { return player.playing(); };
-    gs.moving = function () { return moving; };
+    gs.moving = function () { return moving || labels.pending; };
     gs.openFeature = function (/** @type {string} */ id) { if (id in byId) openFeature(byId[id]); };
     gs.visible = function () {
       return items.filter(function (item) { return item.state !== "hidden"; }).map(function (item) { return item.f.id; });

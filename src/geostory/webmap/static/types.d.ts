@@ -89,6 +89,7 @@ interface GsNamespace {
   StoryFeature: new (f: GsFeature, data: GsPayload, group: L.LayerGroup,
                      options: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions }) => GsStoryFeature;
   Labels: new (map: L.Map, places: GsStoryFeature[]) => GsLabels;
+  Label: new (latlng: L.LatLngExpression, content: HTMLElement, className: string, dx: number) => GsLabel;
   Legend: new (node: HTMLElement, options?: L.ControlOptions) => GsLegend;
   Panel: new (player: GsPlayer, data: GsPayload, openFeature: (k: number) => void) => GsPanel;
   Player: new (frames: GsFrame[]) => GsPlayer;
@@ -118,11 +119,44 @@ interface GsStoryFeature extends L.FeatureGroup {
   _build(): void;
   _classes(part: GsPart): void;
   setState(state: GsState): boolean;
-  label(): L.Tooltip | undefined;
+  _label: GsLabel | null;
+  labelSize?: [number, number];
+  labelDx(): number;
+  label(): GsLabel | undefined;
   setLabel(on: boolean): void;
 }
 
-interface GsLabels { update(): void }
+interface GsLabels {
+  map: L.Map;
+  places: GsStoryFeature[];
+  pending: boolean;
+  _measure: ((info: GsInfo, rank: number) => [number, number]) | null;
+  _metrics(): (info: GsInfo, rank: number) => [number, number];
+  initialize(map: L.Map, places: GsStoryFeature[]): void;
+  schedule(): void;
+  update(): void;
+}
+
+type GsLabel = L.Layer & GsLabelOwn;
+
+interface GsLabelOwn {
+  size?: [number, number];
+  _latlng: L.LatLng;
+  _content: HTMLElement;
+  _className: string;
+  _dx: number;
+  _node: HTMLElement | null;
+  _host: L.Map | null;
+  initialize(latlng: L.LatLngExpression, content: HTMLElement, className: string, dx: number): void;
+  onAdd(map: L.Map): this;
+  onRemove(map: L.Map): this;
+  getPane(name?: string): HTMLElement | undefined;
+  getEvents(): { [name: string]: L.LeafletEventHandlerFn };
+  getElement(): HTMLElement | undefined;
+  _update(): void;
+  _animateZoom(e: L.ZoomAnimEvent): void;
+  _place(point: L.Point): void;
+}
 
 interface GsLegend extends L.Control {
   node: HTMLElement;
@@ -148,6 +182,7 @@ interface GsPlayer extends L.Evented {
   current: number;
   _timer: number | null;
   _pendingHash: string | null;
+  _hashTimer: number | null;
   initialize(frames: GsFrame[]): void;
   go(i: number, options?: GsGoOptions): number;
   step(i: number): number;

@@ -12,9 +12,10 @@ import pytest
 from test_webmap import make_hostile_story, make_plain_story
 
 from geostory import load_story
-from geostory.styles import movement_style, styles
+from geostory.styles import movement_style
 from geostory.webmap import build_map
 
+from catalogue import style_data
 from conftest import need
 
 try:  # a test extra: skipped where it is missing, but a failure under CI=true (see conftest.need)
@@ -173,7 +174,7 @@ def test_frames_show_exactly_the_core_states(session, harbin_url, harbin):
     """Each feature's class (current, earlier, context) or absence (hidden) is Story.frame_states'; earlier
     movements are faded by styles.json's factors; each frame's view is in sight and clear of the legend."""
     page = session.open(harbin_url)
-    faded = styles()["faded"]
+    faded = style_data()["faded"]
     for i, frame in enumerate(harbin.frames):
         page.evaluate("i => geostory.go(i)", i)
         expected = harbin.frame_states(frame)

@@ -237,9 +237,11 @@ def _collections(fig) -> list[dict]:
 
 def test_map_styles_come_from_styles_json(harbin):
     """Casing, hollow heads, fading and drawing order as styles.json says, as the web map and QGIS draw them."""
-    from geostory.styles import PX, styles
+    from geostory.styles import PX
 
-    st = styles()
+    from catalogue import style_data
+
+    st = style_data()
     kinds = st["movement_kinds"]
     renderer = FrameRenderer(harbin)
     index, frame = next((i, fr) for i, fr in enumerate(harbin.frames, start=1)

@@ -22,8 +22,10 @@ from geostory.schema import MovementProps
 from geostory.styles import movement_style, styles
 from geostory.webmap import render_html
 
-KINDS = list(styles()["movement_kinds"])
-CERTAINTIES = list(styles()["route_certainty"])
+from catalogue import style_data
+
+KINDS = list(style_data()["movement_kinds"])
+CERTAINTIES = list(style_data()["route_certainty"])
 
 
 def is_dotted(s: Stroke) -> bool:
@@ -50,7 +52,7 @@ def test_kinds_differ_at_a_glance():
 def test_dots_mean_air_only():
     dotted = {kind for kind in KINDS for s in kind_look(kind, "#000000").strokes if is_dotted(s)}
     assert dotted == {"air"}
-    ink = styles()["legend"]["ink"]
+    ink = style_data()["legend"]["ink"]
     for cert in CERTAINTIES:
         for kind in KINDS:
             if shows_certainty(kind):
@@ -60,14 +62,14 @@ def test_dots_mean_air_only():
 
 
 def test_route_patterns_are_distinct_from_each_other_and_the_railway():
-    dashes = [tuple(float(x) for x in (spec["dash"] or "").split()) for spec in styles()["route_certainty"].values()]
+    dashes = [tuple(float(x) for x in (spec.dash or "").split()) for spec in styles().route_certainty.values()]
     assert len(set(dashes)) == len(dashes)
     railway = {s.dash for s in line_strokes("railways")}
     assert not railway & set(dashes[1:]), "a railway must not look like an uncertain route"
 
 
 def test_heads_are_screen_sized_and_earlier_ones_smaller():
-    cfg = styles()["arrow"]["head_px"]
+    cfg = style_data()["arrow"]["head_px"]
     for kind in KINDS:
         now = kind_look(kind, "#000000")
         before = now.earlier()
@@ -118,4 +120,4 @@ def test_web_legend_draws_the_entries(harbin):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_has_a_head_length(kind):
-    assert styles()["movement_kinds"][kind]["head_length"] > 0
+    assert style_data()["movement_kinds"][kind]["head_length"] > 0

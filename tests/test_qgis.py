@@ -27,9 +27,9 @@ from geostory.qgis import export_qgis, geojson_styles, write_layer_styles
 from geostory.qgis.gpkg import bookmark_name
 from geostory.qgis.qml import mm
 from geostory.scaffold import create_story
-from geostory.styles import styles
 from geostory.wording import citation_label, date_label, frame_sources
 
+from catalogue import style_data
 from conftest import HARBIN, need
 
 PROBE = Path(__file__).with_name("qgis_probe.py")
@@ -237,8 +237,8 @@ def test_project_opens_with_every_layer_valid(probe, harbin):
     assert probe["second"]["read"]
     # The tree follows draw_order, its last entry on top; titles are generic (no years).
     tables = [t["table"] for t in probe["tree"]]
-    top_down = [t for t in tables if t in styles()["draw_order"] and t != "movements"]
-    assert top_down == [t for t in reversed(styles()["draw_order"]) if t != "movements"]
+    top_down = [t for t in tables if t in style_data()["draw_order"] and t != "movements"]
+    assert top_down == [t for t in reversed(style_data()["draw_order"]) if t != "movements"]
     # the arrows above places and events (current ones must not hide under dots), the relief at the bottom
     assert tables.index("movement_arrows") < tables.index("events") and tables[-1] == "relief"
     relief = probe["layers"]["relief"]
@@ -260,7 +260,7 @@ def test_features_and_attributes_match_the_geojson(probe, harbin):
 
 @pytest.mark.qgis
 def test_styles_are_applied_from_styles_json(probe, harbin):
-    layers, shared = probe["layers"], styles()
+    layers, shared = probe["layers"], style_data()
     cfg, kinds, casing = shared["layers"], shared["movement_kinds"], shared["casing"]
     assert layers["rivers"]["symbol"]["colours"] == [cfg["rivers"]["colour"]]
     assert layers["railways"]["symbol"]["colours"] == [s.colour for s in line_strokes("railways")]  # the legend rule
@@ -375,8 +375,8 @@ def test_arrow_heads_are_qgis_marker_lines_in_millimetres(probe, harbin):
 def test_what_has_passed_is_faded_at_each_frame(probe, harbin):
     """With @map_start_time at a frame's first day, a movement over by then is faded and thinner; the
     frame's own movements (and everything, with no time set) are drawn at full strength."""
-    faded = styles()["faded"]
-    kinds = styles()["movement_kinds"]
+    faded = style_data()["faded"]
+    kinds = style_data()["movement_kinds"]
     seen = probe["fading"]
     for f in harbin.layers["movements"]:
         assert seen["none"][f.id]["opacity"] == pytest.approx(kinds[f.props.kind]["opacity"], abs=0.01)

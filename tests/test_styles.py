@@ -11,13 +11,15 @@ from geostory.frames.panel import ArrowKey, legend_entries
 from geostory.frames.render import FrameRenderer
 from geostory.legend import kind_look
 from geostory.qgis.qml import layer_styles, mm, rgba
-from geostory.styles import PX, styles
+from geostory.styles import PX
+
+from catalogue import style_data
 
 HEAD_OUTLINE = {"filled": "head", "hollow": "hollow_head"}  # styles.json's outline key for each kind of head
 
 
 def test_picture_outlines_come_from_styles_json(harbin):
-    st = styles()
+    st = style_data()
     index, frame = next((i, fr) for i, fr in enumerate(harbin.frames, start=1)
                         if "second-division-rail-mukden-shuangcheng" in fr.features)
     drawn = [(to_hex(c.get_facecolor()[0]), to_hex(c.get_edgecolor()[0]), float(c.get_linewidth()[0]))
@@ -33,7 +35,7 @@ def test_picture_outlines_come_from_styles_json(harbin):
 
 def test_picture_key_comes_from_styles_json(harbin):
     """The key's ink, route key width and dot outlines, as in the web map's legend."""
-    st = styles()
+    st = style_data()
     handles, labels = legend_entries(harbin, [(f.props, False) for f in harbin.layers["movements"]], set(harbin.layers))
     keys = dict(zip(labels, handles, strict=True))
     assert {h.colour for h in handles if isinstance(h, ArrowKey)} == {st["legend"]["ink"]}
@@ -46,7 +48,7 @@ def test_picture_key_comes_from_styles_json(harbin):
 
 def test_qgis_styles_come_from_styles_json(harbin):
     """Outlines, the raw route's head, the fallback category and the frame outline as the .qml files get them."""
-    st = styles()
+    st = style_data()
     out = layer_styles(harbin)
     outline, kinds = st["outline"], st["movement_kinds"]
     for name in ("places", "events"):

@@ -16,12 +16,13 @@ import pytest
 from geostory import load_story
 from geostory.cli import main
 from geostory.geometry import frame_bounds
-from geostory.styles import styles
 from geostory.webmap import build_map, render_html
 from geostory.webmap.json_values import safe_url
 from geostory.webmap.payload import slider_positions
 from geostory.webmap.widgets import SCRIPTS
 from geostory.wording import date_text
+
+from catalogue import style_data
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = "<script>window.pwned=1</script>"
@@ -223,7 +224,7 @@ def test_payload_uses_the_core_rules(harbin, harbin_html):
 
 
 def test_styles_come_from_styles_json(harbin_html):
-    st = styles()
+    st = style_data()
     sent = payload(parse(harbin_html))["style"]
     assert sent["faded"]["opacity"] == st["faded"]["opacity"]
     assert sent["faded"]["width_factor"] == st["faded"]["width_factor"]
@@ -272,9 +273,9 @@ def test_names_and_legend_follow_the_story(tmp_path):
     assert "A side with no features" not in legend
     assert all(side.label in legend for key, side in story.meta.sides.items() if key != "unused")
     kinds = {m.props.kind for m in story.layers["movements"]}
-    for name, kind in styles()["movement_kinds"].items():
+    for name, kind in style_data()["movement_kinds"].items():
         assert (kind["label"] in legend) == (name in kinds), name
-    for name, layer in styles()["layers"].items():
+    for name, layer in style_data()["layers"].items():
         assert (layer["label"] in legend) == bool(story.layers.get(name)), name
     assert "Route known" not in legend and "Railway of the time" not in legend
 

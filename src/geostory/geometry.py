@@ -75,12 +75,12 @@ def curved(line: LineString, curve: float, segments: int = CURVE_SEGMENTS) -> Li
 
 def arrow_for(feature: Movement, plane: LocalPlane) -> Arrow:
     props = feature.props
-    cfg = styles()["arrow"]
+    cfg = styles().arrow
     path_km = curved(plane.to_km(feature.geometry), props.curve)
     length = path_km.length
-    lo, hi = cfg["head_length_km"]
-    head_len = min(max(length * cfg["head_length_share"], lo), hi, length * 0.5)
-    half_width = head_len * cfg["head_width_ratio"] / 2
+    lo, hi = cfg.head_length_km
+    head_len = min(max(length * cfg.head_length_share, lo), hi, length * 0.5)
+    half_width = head_len * cfg.head_width_ratio / 2
     tip = np.asarray(path_km.coords[-1])
     base_point = np.asarray(path_km.interpolate(length - head_len).coords[0])
     direction = (tip - base_point) / np.linalg.norm(tip - base_point)

@@ -14,9 +14,9 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from .schema import EventProps, MovementProps, StoryMeta
+from .schema import MovementProps, StoryMeta
 from .story import Story
-from .styles import dash_list, styles
+from .styles import LineLayerStyle, PointLayerStyle, dash_list, styles
 from .vocabulary import Kinds, movement_kinds
 
 Cap = Literal["butt", "round"]
@@ -81,18 +81,18 @@ class MovementLook:
     def head_length(self, drawn_length: float) -> float:
         """The head's length for an arrow ``drawn_length`` long on screen: never over its share of it, and
         never under the minimum, so even a short arrow shows which way it goes."""
-        cfg = styles()["arrow"]["head_px"]
-        return float(max(cfg["min"], min(self.head.length, cfg["max_share"] * drawn_length)))
+        cfg = styles().arrow.head_px
+        return float(max(cfg.min, min(self.head.length, cfg.max_share * drawn_length)))
 
     def earlier(self) -> MovementLook:
         """The faded look of a movement whose time has passed: lighter, thinner, with a smaller head."""
-        faded, cfg = styles()["faded"], styles()["arrow"]["head_px"]
-        strokes = tuple(replace(s, opacity=s.opacity * faded["opacity"], width=s.width * faded["width_factor"])
+        faded, cfg = styles().faded, styles().arrow.head_px
+        strokes = tuple(replace(s, opacity=s.opacity * faded.opacity, width=s.width * faded.width_factor)
                         for s in self.strokes)
         h = self.head
-        head = replace(h, opacity=h.opacity * faded["opacity"],
-                       length=max(cfg["min"], h.length * cfg["earlier_factor"]),
-                       width=max(cfg["min"], h.length * cfg["earlier_factor"]) * cfg["width_ratio"])
+        head = replace(h, opacity=h.opacity * faded.opacity,
+                       length=max(cfg.min, h.length * cfg.earlier_factor),
+                       width=max(cfg.min, h.length * cfg.earlier_factor) * cfg.width_ratio)
         return replace(self, strokes=strokes, head=head)
 
     def as_style(self) -> dict[str, Any]:
@@ -131,25 +131,24 @@ def kind_look(kind: str, colour: str, certainty: str = "known", kinds: Kinds | N
     a pattern of its own (air's dots); ``kinds``: the story's own, beside the built-in ones."""
     st = styles()
     spec = movement_kinds(kinds)[kind]
-    own = spec["dash"]
-    dash = tuple(dash_list(own or st["route_certainty"][certainty]["dash"]))
-    opacity = spec["opacity"]
+    own = spec.dash
+    dash = tuple(dash_list(own or st.route_certainty[certainty].dash))
+    opacity = spec.opacity
     strokes: list[Stroke] = []
-    if spec.get("casing"):
-        casing = st["casing"]
-        strokes.append(Stroke(casing["colour"], spec["width"] + casing["extra_width"], opacity=opacity,
-                              role="casing"))
-    strokes.append(Stroke(colour, spec["width"], dash, spec.get("cap", "butt"), opacity))
-    if spec.get("core"):
-        strokes.append(Stroke(spec["core"]["colour"], spec["core"]["width"], dash, opacity=opacity, role="core"))
-    if spec.get("ticks"):
-        t = spec["ticks"]
-        strokes.append(Stroke(colour, t["length"], (t["width"], t["spacing"]), opacity=opacity, role="ticks"))
-    cfg = st["arrow"]["head_px"]
-    length = min(max(spec["head_length"], cfg["min"]), cfg["max"])
-    hollow = spec["head"] == "hollow"
-    head = Head(spec["head"], length, length * cfg["width_ratio"], colour,
-                st["hollow_head_fill"] if hollow else colour, st["outline"]["hollow_head" if hollow else "head"],
+    if spec.casing:
+        casing = st.casing
+        strokes.append(Stroke(casing.colour, spec.width + casing.extra_width, opacity=opacity, role="casing"))
+    strokes.append(Stroke(colour, spec.width, dash, spec.cap, opacity))
+    if spec.core:
+        strokes.append(Stroke(spec.core.colour, spec.core.width, dash, opacity=opacity, role="core"))
+    if spec.ticks:
+        t = spec.ticks
+        strokes.append(Stroke(colour, t.length, (t.width, t.spacing), opacity=opacity, role="ticks"))
+    cfg = st.arrow.head_px
+    length = min(max(spec.head_length, cfg.min), cfg.max)
+    hollow = spec.head == "hollow"
+    head = Head(spec.head, length, length * cfg.width_ratio, colour,
+                st.hollow_head_fill if hollow else colour, st.outline.hollow_head if hollow else st.outline.head,
                 opacity)
     return MovementLook(kind, "known" if own else certainty, colour, tuple(strokes), head)
 
@@ -162,41 +161,46 @@ def movement_look(props: MovementProps, meta: StoryMeta, state: State = "current
 
 def shows_certainty(kind: str, kinds: Kinds | None = None) -> bool:
     """Whether a kind's line is dashed by its route certainty (not when the kind has its own pattern)."""
-    return not movement_kinds(kinds)[kind]["dash"]
+    return not movement_kinds(kinds)[kind].dash
 
 
 def category_label(props: MovementProps, meta: StoryMeta, with_certainty: bool = True) -> str:
     """A QGIS category's label: side and kind, and the route certainty where the line shows it."""
     st = styles()
-    label = f"{meta.sides[props.side].label}: {movement_kinds(meta.kinds)[props.kind]['label'].lower()}"
+    label = f"{meta.sides[props.side].label}: {movement_kinds(meta.kinds)[props.kind].label.lower()}"
     if with_certainty and shows_certainty(props.kind, meta.kinds) and props.route_certainty != "known":
-        label += f" ({st['route_certainty'][props.route_certainty]['label'].lower()})"
+        label += f" ({st.route_certainty[props.route_certainty].label.lower()})"
     return label
 
 
 def line_strokes(layer: str) -> tuple[Stroke, ...]:
     """A base line layer (rivers, railways) as strokes, bottom first."""
     st = styles()
-    cfg = st["layers"][layer]
-    opacity = cfg.get("opacity", 1.0)
+    cfg = _line_layer(layer)
+    opacity = cfg.opacity
     strokes: list[Stroke] = []
-    if cfg.get("casing"):
-        strokes.append(Stroke(st["casing"]["colour"], cfg["width"] + st["casing"]["extra_width"], opacity=opacity,
-                              role="casing"))
-    strokes.append(Stroke(cfg["colour"], cfg["width"], tuple(dash_list(cfg.get("dash"))), "round", opacity))
-    if cfg.get("core"):
-        core = cfg["core"]
-        strokes.append(Stroke(core["colour"], core["width"], tuple(dash_list(core.get("dash"))), opacity=opacity,
-                              role="core"))
+    if cfg.casing:
+        strokes.append(Stroke(st.casing.colour, cfg.width + st.casing.extra_width, opacity=opacity, role="casing"))
+    strokes.append(Stroke(cfg.colour, cfg.width, tuple(dash_list(cfg.dash)), "round", opacity))
+    if cfg.core:
+        core = cfg.core
+        strokes.append(Stroke(core.colour, core.width, tuple(dash_list(core.dash)), opacity=opacity, role="core"))
     return tuple(strokes)
 
 
 def point_look(layer: str, rank: int = 2) -> PointLook:
     """A place dot (by label rank, 1 the largest) or an event dot."""
-    cfg = styles()["layers"][layer]
-    radius = cfg["radius"]
-    r = radius[min(rank, len(radius)) - 1] if isinstance(radius, list) else radius
-    return PointLook(float(r), cfg["colour"], cfg["fill"], styles()["outline"]["point"])
+    cfg = styles().layers.by_name()[layer]
+    if not isinstance(cfg, PointLayerStyle):
+        raise ValueError(f"{layer} is not a layer of points")
+    return PointLook(float(cfg.radius_for(rank)), cfg.colour, cfg.fill, styles().outline.point)
+
+
+def _line_layer(layer: str) -> LineLayerStyle:
+    cfg = styles().layers.by_name()[layer]
+    if not isinstance(cfg, LineLayerStyle):
+        raise ValueError(f"{layer} is not a layer of lines")
+    return cfg
 
 
 def legend_entries(story: Story, shown: Iterable[tuple[MovementProps, bool]] | None = None,
@@ -210,29 +214,29 @@ def legend_entries(story: Story, shown: Iterable[tuple[MovementProps, bool]] | N
     st = styles()
     whole = shown is None
     if shown is None:
-        shown = [(f.props, True) for f in story.layers.get("movements", ()) if isinstance(f.props, MovementProps)]
+        shown = [(f.props, True) for f in story.movements]
     moves = list(shown)
     if layers is None:
         layers = [name for name, feats in story.layers.items() if feats]
-    ink = st["legend"]["ink"]
-    events = [f.props for f in story.layers.get("events", ()) if isinstance(f.props, EventProps)]
+    ink = st.legend.ink
+    events = [f.props for f in story.events]
     used_sides = {p.side for p, _ in moves} | ({e.side for e in events if e.side} if "events" in layers else set())
     entries = [LegendEntry("sides", key, side.label, side.label_zh, colour=side.colour)
                for key, side in story.meta.sides.items() if key in used_sides]
     kinds = {p.kind for p, _ in moves}
-    entries += [LegendEntry("movements", kind, spec["label"], spec.get("label_zh"),
+    entries += [LegendEntry("movements", kind, spec.label, spec.label_zh,
                             movement=kind_look(kind, ink, kinds=story.meta.kinds))
                 for kind, spec in movement_kinds(story.meta.kinds).items() if kind in kinds]
     if moves and (whole or any(not now for _, now in moves)):  # the whole story's key: all states
         entries.append(LegendEntry("movements", "earlier", EARLIER_LABEL, movement=kind_look("advance", ink).earlier()))
     certainties = {p.route_certainty for p, _ in moves if shows_certainty(p.kind, story.meta.kinds)}
-    width = st["legend"]["route_key_width"]
-    entries += [LegendEntry("routes", name, spec["label"],
-                            strokes=(Stroke(ink, width, tuple(dash_list(spec["dash"]))),))
-                for name, spec in st["route_certainty"].items() if name in certainties and spec["dash"]]
+    width = st.legend.route_key_width
+    entries += [LegendEntry("routes", name, spec.label, strokes=(Stroke(ink, width, tuple(dash_list(spec.dash))),))
+                for name, spec in st.route_certainty.items() if name in certainties and spec.dash]
+    layer_styles = st.layers.by_name()
     for name in MAP_ORDER:
-        if name in layers and name in st["layers"]:
-            label = st["layers"][name]["label"]
+        if name in layers and name in layer_styles:
+            label = layer_styles[name].label
             if name in ("events", "places"):
                 entries.append(LegendEntry("map", name, label, point=point_look(name)))
             else:

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .styles import MovementKindStyle, styles
+
 PLACE_KINDS = {"city": "City", "town": "Town", "station": "Railway station", "battlefield": "Battlefield",
                "region": "Region"}
 EVENT_KINDS = {"battle": "Battle", "riot": "Riot", "political": "Political event", "military": "Military action",
@@ -69,28 +71,25 @@ class ExtraField(_Decl):
     popup: bool = True
 
 
-def builtin_movement_kinds() -> dict[str, dict[str, Any]]:
-    from .styles import styles  # styles.py reads schema, which reads this module
-
-    return dict(styles()["movement_kinds"])
+def builtin_movement_kinds() -> dict[str, MovementKindStyle]:
+    return dict(styles().movement_kinds)
 
 
-def movement_kinds(kinds: Kinds | None) -> dict[str, dict[str, Any]]:
+def movement_kinds(kinds: Kinds | None) -> dict[str, MovementKindStyle]:
     """Every movement kind's look and label: the built-ins, then the story's, each over the kind it is like."""
     out = builtin_movement_kinds()
     for key, decl in (kinds.movements if kinds else {}).items():
-        spec = dict(out.get(decl.like, out["advance"]))
-        spec.update(decl.model_dump(exclude_none=True, exclude={"like"}))
+        update = decl.model_dump(exclude_none=True, exclude={"like"})
         if decl.dash is None and "dash" in decl.model_fields_set:
-            spec["dash"] = None
-        out[key] = spec
+            update["dash"] = None
+        out[key] = out.get(decl.like, out["advance"]).model_copy(update=update)
     return out
 
 
 def kind_labels(kinds: Kinds | None, layer: str) -> dict[str, str]:
     """Kind id to label for a layer: built-in kinds first, then the story's (which may relabel a built-in)."""
     if layer == "movements":
-        return {k: str(spec["label"]) for k, spec in movement_kinds(kinds).items()}
+        return {k: spec.label for k, spec in movement_kinds(kinds).items()}
     builtin = {"places": PLACE_KINDS, "events": EVENT_KINDS}.get(layer, {})
     declared: Mapping[str, Kind] = getattr(kinds, layer) if kinds else {}
     return {**builtin, **{k: d.label for k, d in declared.items()}}

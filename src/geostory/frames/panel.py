@@ -13,7 +13,7 @@ from matplotlib.patches import Patch, Polygon, Rectangle
 
 from ..schema import Frame, MovementProps
 from ..story import Story
-from ..styles import PX, dash_list, styles
+from ..styles import PX, LineLayerStyle, dash_list, styles
 from ..vocabulary import movement_kinds
 from ..wording import date_label
 from .text import caption, source_line, wrap
@@ -47,16 +47,16 @@ class ArrowHandler(HandlerBase):
         st = styles()
         artists = [swatch(x0, y, width, height)]
         if key.casing:
-            artists.append(Line2D([x0, x1 - head * 0.6], [y, y], color=st["casing"]["colour"], alpha=key.alpha,
-                                  linewidth=lw + st["casing"]["extra_width"] * PX, solid_capstyle="butt"))
+            artists.append(Line2D([x0, x1 - head * 0.6], [y, y], color=st.casing.colour, alpha=key.alpha,
+                                  linewidth=lw + st.casing.extra_width * PX, solid_capstyle="butt"))
         line = Line2D([x0, x1 - head * 0.6], [y, y], color=key.colour, linewidth=lw, alpha=key.alpha,
                       solid_capstyle="butt", dash_capstyle="butt")
         if dashes:
             line.set_dashes(dashes)
         hollow = key.head == "hollow"
         tri = Polygon([[x1, y], [x1 - head, y + head * 0.42], [x1 - head, y - head * 0.42]], closed=True,
-                      facecolor=st["hollow_head_fill"] if hollow else key.colour, edgecolor=key.colour,
-                      linewidth=st["outline"]["hollow_head" if hollow else "head"] * PX, alpha=key.alpha)
+                      facecolor=st.hollow_head_fill if hollow else key.colour, edgecolor=key.colour,
+                      linewidth=(st.outline.hollow_head if hollow else st.outline.head) * PX, alpha=key.alpha)
         artists += [line, tri]
         for a in artists:
             a.set_transform(trans)
@@ -72,7 +72,7 @@ def swatch(x0: float, y: float, width: float, height: float) -> Rectangle:
 class LineKey:
     """A legend handle for a context line (river, railway), drawn on the paper swatch."""
 
-    def __init__(self, spec: dict) -> None:
+    def __init__(self, spec: LineLayerStyle) -> None:
         self.spec = spec
 
 
@@ -80,15 +80,15 @@ class LineHandler(HandlerBase):
     def create_artists(self, legend, key, xdescent, ydescent, width, height, fontsize, trans):
         y = height / 2 - ydescent
         x0 = -xdescent
-        lw = key.spec["width"] * PX
+        lw = key.spec.width * PX
         artists = [swatch(x0, y, width, height)]
-        if key.spec.get("casing"):
-            casing = styles()["casing"]
-            artists.append(Line2D([x0, x0 + width], [y, y], color=casing["colour"],
-                                  linewidth=lw + casing["extra_width"] * PX, solid_capstyle="butt"))
-        line = Line2D([x0, x0 + width], [y, y], color=key.spec["colour"], linewidth=lw, solid_capstyle="butt")
-        if key.spec.get("dash"):
-            line.set_dashes([d * PX / lw for d in dash_list(key.spec["dash"])])
+        if key.spec.casing:
+            casing = styles().casing
+            artists.append(Line2D([x0, x0 + width], [y, y], color=casing.colour,
+                                  linewidth=lw + casing.extra_width * PX, solid_capstyle="butt"))
+        line = Line2D([x0, x0 + width], [y, y], color=key.spec.colour, linewidth=lw, solid_capstyle="butt")
+        if key.spec.dash:
+            line.set_dashes([d * PX / lw for d in dash_list(key.spec.dash)])
         artists.append(line)
         for a in artists:
             a.set_transform(trans)
@@ -97,7 +97,7 @@ class LineHandler(HandlerBase):
 
 def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers_shown: set[str]):
     st = styles()
-    ink, key_width = st["legend"]["ink"], st["legend"]["route_key_width"]  # keys for a line style, not a side
+    ink, key_width = st.legend.ink, st.legend.route_key_width  # keys for a line style, not a side
     handles, labels = [], []
     sides = [s for s in story.meta.sides if any(p.side == s for p, _ in kinds)]
     for side_id in sides:
@@ -107,35 +107,34 @@ def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers
     movement_specs = movement_kinds(story.meta.kinds)
     for kind, spec in movement_specs.items():
         if any(p.kind == kind for p, _ in kinds):
-            handles.append(ArrowKey(ink, spec["width"], spec["dash"], spec["head"], spec["opacity"],
-                                    bool(spec.get("casing"))))
-            labels.append(spec["label"])
-    for certainty, spec in st["route_certainty"].items():
-        dashed_kinds = [p for p, _ in kinds if movement_specs[p.kind]["dash"] is None]
-        if spec["dash"] and any(p.route_certainty == certainty for p in dashed_kinds):
-            handles.append(ArrowKey(ink, key_width, spec["dash"]))
-            labels.append(spec["label"])
+            handles.append(ArrowKey(ink, spec.width, spec.dash, spec.head, spec.opacity, spec.casing))
+            labels.append(spec.label)
+    for certainty, route in st.route_certainty.items():
+        dashed_kinds = [p for p, _ in kinds if movement_specs[p.kind].dash is None]
+        if route.dash and any(p.route_certainty == certainty for p in dashed_kinds):
+            handles.append(ArrowKey(ink, key_width, route.dash))
+            labels.append(route.label)
     if any(not now for _, now in kinds):
-        handles.append(ArrowKey(ink, key_width * st["faded"]["width_factor"], None, alpha=st["faded"]["opacity"]))
+        handles.append(ArrowKey(ink, key_width * st.faded.width_factor, None, alpha=st.faded.opacity))
         labels.append("Earlier movement")
-    layers, outline = st["layers"], st["outline"]["point"] * PX
+    layers, outline = st.layers, st.outline.point * PX
     if "events" in layers_shown:
         handles.append(Line2D([], [], marker="o", linestyle="none", markeredgewidth=outline,
-                              markersize=layers["events"]["radius"] * 2 * PX,
-                              markerfacecolor=layers["events"]["fill"], markeredgecolor=layers["events"]["colour"]))
-        labels.append(layers["events"]["label"])
+                              markersize=layers.events.radius_for() * 2 * PX,
+                              markerfacecolor=layers.events.fill, markeredgecolor=layers.events.colour))
+        labels.append(layers.events.label)
     if "places" in layers_shown:
         handles.append(Line2D([], [], marker="o", linestyle="none", markeredgewidth=outline,
-                              markerfacecolor=layers["places"]["fill"],
-                              markersize=layers["places"]["radius"][1] * 2 * PX,
-                              markeredgecolor=layers["places"]["colour"]))
-        labels.append(layers["places"]["label"])
+                              markerfacecolor=layers.places.fill,
+                              markersize=layers.places.radius_for(2) * 2 * PX,
+                              markeredgecolor=layers.places.colour))
+        labels.append(layers.places.label)
     if "rivers" in layers_shown:
-        handles.append(LineKey(layers["rivers"]))
-        labels.append(layers["rivers"]["label"])
+        handles.append(LineKey(layers.rivers))
+        labels.append(layers.rivers.label)
     if "railways" in layers_shown:
-        handles.append(LineKey(layers["railways"]))
-        labels.append(layers["railways"]["label"])
+        handles.append(LineKey(layers.railways))
+        labels.append(layers.railways.label)
     return handles, labels
 
 

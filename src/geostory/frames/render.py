@@ -20,7 +20,7 @@ from shapely.ops import substring
 from .. import geometry
 from ..schema import Frame, MovementProps
 from ..story import Story
-from ..styles import PX, movement_style, styles
+from ..styles import PX, Styles, movement_style, styles
 from ..wording import display_name
 from . import fonts, panel
 from .furniture import furniture
@@ -55,9 +55,9 @@ class _Canvas(FigureCanvasAgg):
         pass
 
 
-def layer_z(style) -> dict[str, float]:
+def layer_z(style: Styles) -> dict[str, float]:
     """A zorder per layer from styles.json's draw_order, two apart: earlier features at z, current at z + 1."""
-    return {layer: 2.0 + 2 * i for i, layer in enumerate(style["draw_order"])}
+    return {layer: 2.0 + 2 * i for i, layer in enumerate(style.draw_order)}
 
 
 class FrameRenderer:
@@ -136,23 +136,23 @@ class FrameRenderer:
         return geopandas.GeoSeries([self.geom[i] for i in ids], crs=self.crs)
 
     def _context(self, ax) -> None:
-        layers = self.style["layers"]
-        rivers = [f.id for f in self.story.layers.get("rivers", ())]
+        layers = self.style.layers
+        rivers = [f.id for f in self.story.rivers]
         if rivers:
-            s = layers["rivers"]
-            self._series(rivers).plot(ax=ax, color=s["colour"], linewidth=s["width"] * PX, zorder=self.z["rivers"],
+            s = layers.rivers
+            self._series(rivers).plot(ax=ax, color=s.colour, linewidth=s.width * PX, zorder=self.z["rivers"],
                                       capstyle="round", joinstyle="round")
-        railways = [f.id for f in self.story.layers.get("railways", ())]
+        railways = [f.id for f in self.story.railways]
         if railways:
-            s = layers["railways"]
-            width = s["width"] * PX
+            s = layers.railways
+            width = s.width * PX
             z = self.z["railways"]
-            if s.get("casing"):
-                casing = self.style["casing"]
-                self._series(railways).plot(ax=ax, color=casing["colour"], zorder=z - 0.1,
-                                            linewidth=width + casing["extra_width"] * PX)
-            self._series(railways).plot(ax=ax, color=s["colour"], linewidth=width, zorder=z,
-                                        linestyle=_dashes(s.get("dash"), width))
+            if s.casing:
+                casing = self.style.casing
+                self._series(railways).plot(ax=ax, color=casing.colour, zorder=z - 0.1,
+                                            linewidth=width + casing.extra_width * PX)
+            self._series(railways).plot(ax=ax, color=s.colour, linewidth=width, zorder=z,
+                                        linestyle=_dashes(s.dash, width))
 
     def _arrow(self, feature_id: str, map_width: float):
         """The arrow's shaft and head in map metres, the head shrunk if it is large for this map."""
@@ -173,7 +173,7 @@ class FrameRenderer:
         """Draw earlier movements faded, then the frame's own on top; return what the legend must explain.
 
         Pieces that share a style are drawn in one geopandas call (one matplotlib collection each)."""
-        faded, casing = self.style["faded"], self.style["casing"]
+        faded, casing = self.style.faded, self.style.casing
         view = shapely_box(*extent)
         map_width = extent[2] - extent[0]
         shown = []
@@ -182,23 +182,24 @@ class FrameRenderer:
         def add(geom, **style) -> None:
             batches.setdefault(tuple(sorted(style.items())), []).append(geom)
 
-        for f in self.story.layers.get("movements", ()):
+        for f in self.story.movements:
             if f.id not in states:
                 continue
             now = states[f.id] == "current"
             st = movement_style(f.props, self.story.meta)
             shaft, head = self._arrow(f.id, map_width)
-            width = st["width"] * PX * (1.0 if now else faded["width_factor"])
-            alpha = st["opacity"] * (1.0 if now else faded["opacity"])
+            width = st["width"] * PX * (1.0 if now else faded.width_factor)
+            alpha = st["opacity"] * (1.0 if now else faded.opacity)
             z = self.z["movements"] + (1 if now else 0)
             if st["casing"]:
-                add(shaft, color=casing["colour"], linewidth=width + casing["extra_width"] * PX, alpha=alpha,
+                add(shaft, color=casing.colour, linewidth=width + casing.extra_width * PX, alpha=alpha,
                     zorder=z, capstyle="butt")
             add(shaft, color=st["colour"], linewidth=width, alpha=alpha, zorder=z + 0.1,
                 linestyle=_dashes(st["dash"], width), capstyle="butt")
             hollow = st["head"] == "hollow"
-            add(head, facecolor=self.style["hollow_head_fill"] if hollow else st["colour"], edgecolor=st["colour"],
-                linewidth=self.style["outline"]["hollow_head" if hollow else "head"] * PX, alpha=alpha,
+            outline = self.style.outline
+            add(head, facecolor=self.style.hollow_head_fill if hollow else st["colour"], edgecolor=st["colour"],
+                linewidth=(outline.hollow_head if hollow else outline.head) * PX, alpha=alpha,
                 zorder=z + 0.2, joinstyle="miter")
             if shaft.intersects(view) or head.intersects(view):  # the key explains only what is in view
                 shown.append((f.props, now))
@@ -214,33 +215,34 @@ class FrameRenderer:
 
     def _points(self, ax, states: dict[str, str]) -> None:
         """Places, then events (earlier ones faded like movements)."""
-        layers, faded = self.style["layers"], self.style["faded"]
-        outline = self.style["outline"]["point"] * PX
-        s = layers["places"]
-        places = list(self.story.layers.get("places", ()))
+        layers, faded = self.style.layers, self.style.faded
+        outline = self.style.outline.point * PX
+        s = layers.places
+        places = self.story.places
         if places:
-            radius = [s["radius"][f.props.label_rank - 1] * PX for f in places]
+            radius = [s.radius_for(f.props.label_rank) * PX for f in places]
             self._series([f.id for f in places]).plot(
-                ax=ax, marker="o", markersize=[(2 * r) ** 2 for r in radius], color=s["fill"],
-                edgecolor=s["colour"], linewidth=outline, zorder=self.z["places"])
-        s = layers["events"]
-        events = [f.id for f in self.story.layers.get("events", ()) if f.id in states]
+                ax=ax, marker="o", markersize=[(2 * r) ** 2 for r in radius], color=s.fill,
+                edgecolor=s.colour, linewidth=outline, zorder=self.z["places"])
+        s = layers.events
+        events = [f.id for f in self.story.events if f.id in states]
         for now in (False, True):
             ids = [i for i in events if (states[i] == "current") == now]
             if ids:
-                size = (2 * s["radius"] * PX * (1.0 if now else faded["width_factor"])) ** 2
+                size = (2 * s.radius_for() * PX * (1.0 if now else faded.width_factor)) ** 2
                 self._series(ids).plot(ax=ax, marker="o", markersize=size,
-                                       color=s["fill"], edgecolor=s["colour"], linewidth=outline,
+                                       color=s.fill, edgecolor=s.colour, linewidth=outline,
                                        zorder=self.z["events"] + (1 if now else 0),
-                                       alpha=1.0 if now else faded["opacity"])
+                                       alpha=1.0 if now else faded.opacity)
 
     def _labels(self, ax, placer: Placer, frame: Frame, current: set[str], extent) -> None:
         x0, y0, x1, y1 = extent
         view = shapely_box(x0, y0, x1, y1)
-        radius, events = self.style["layers"]["places"]["radius"], self.style["layers"]["events"]
-        places = [f for f in self.story.layers.get("places", ()) if view.contains(self.geom[f.id])]
+        place_style, event_style = self.style.layers.places, self.style.layers.events
+        places = [f for f in self.story.places if view.contains(self.geom[f.id])]
         for f in places:
-            placer.block(placer.marker_box(self.geom[f.id].x, self.geom[f.id].y, radius[f.props.label_rank - 1] * PX))
+            placer.block(placer.marker_box(self.geom[f.id].x, self.geom[f.id].y,
+                                           place_style.radius_for(f.props.label_rank) * PX))
         small_map = (x1 - x0) < 260_000
         focus = set(frame.focus or ()) | current
         places.sort(key=lambda f: (f.id not in focus, f.props.label_rank, f.props.name_en))
@@ -251,15 +253,15 @@ class FrameRenderer:
                 continue
             size = {1: 9.5, 2: 8.5, 3: 7.5}[rank] + (0.5 if ours else 0)
             g = self.geom[f.id]
-            placer.place(display_name(f.props), (g.x, g.y), point_candidates(radius[rank - 1] * PX),
+            placer.place(display_name(f.props), (g.x, g.y), point_candidates(place_style.radius_for(rank) * PX),
                          required=ours or rank == 1, fontsize=size, color="#111111" if ours else "#3a3a3a",
                          fontweight="bold" if ours or rank == 1 else "normal")
-        for f in self.story.layers.get("events", ()):
+        for f in self.story.events:
             g = self.geom[f.id]
             if f.id in current and view.contains(g):
-                placer.place(short_name(f.props.name_en), (g.x, g.y), point_candidates(events["radius"] * PX),
+                placer.place(short_name(f.props.name_en), (g.x, g.y), point_candidates(event_style.radius_for() * PX),
                              fontsize=7.5, fontstyle="italic", color=EVENT_LABEL)
-        for f in self.story.layers.get("movements", ()):
+        for f in self.story.movements:
             if f.id not in current:
                 continue
             path = self.arrows[f.id][0].intersection(view)

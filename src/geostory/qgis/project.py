@@ -70,7 +70,7 @@ def _iso(dt: datetime | None) -> str:
 
 def tree_order(story: Story) -> list[str]:
     """Project layers, top to bottom: ``draw_order`` reversed (any layer it does not name below), then frames."""
-    order = [name for name in reversed(styles()["draw_order"]) if name in story.layers]
+    order = [name for name in reversed(styles().draw_order) if name in story.layers]
     order += [name for name in story.layers if name not in order]
     order = [name for name in ON_TOP if name in order] + [name for name in order if name not in ON_TOP]
     return [part for name in order for part in PARTS.get(name, (name,))] + ["frames"]

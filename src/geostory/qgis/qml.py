@@ -74,12 +74,11 @@ def _movement_categories(story: Story, fade: bool) -> tuple[str, list[Category]]
     """One category per side, kind and route certainty, in the order of story.json, drawn as the legend
     rule's arrows (``geostory.legend``)."""
     kinds = movement_kinds(story.meta.kinds)
-    certainties = styles()["route_certainty"]
+    certainties = styles().route_certainty
     order = {k: i for i, k in enumerate([*story.meta.sides, *kinds, *certainties])}
     seen: dict[tuple[str, str, str], MovementProps] = {}
-    for f in story.layers.get("movements", ()):
+    for f in story.movements:
         p = f.props
-        assert isinstance(p, MovementProps)
         seen.setdefault((p.side, p.kind, p.route_certainty), p)
     categories = []
     for key in sorted(seen, key=lambda k: [order[x] for x in k]):
@@ -87,11 +86,11 @@ def _movement_categories(story: Story, fade: bool) -> tuple[str, list[Category]]
         side = story.meta.sides[p.side].label
         label = short_side(side) + category_label(p, story.meta)[len(side):]
         categories.append(Category("|".join(key), label, arrow_symbol(movement_look(p, story.meta), fade)))
-    other = styles()["fallback"]
-    look = kind_look("advance", other["colour"])
-    look = replace(look, strokes=tuple(replace(s, width=other["width"], opacity=other["opacity"]) for s in look.strokes),
-                   head=replace(look.head, opacity=other["opacity"]))
-    categories.append(Category("", other["label"], arrow_symbol(look, fade)))
+    other = styles().fallback
+    look = kind_look("advance", other.colour)
+    look = replace(look, strokes=tuple(replace(s, width=other.width, opacity=other.opacity) for s in look.strokes),
+                   head=replace(look.head, opacity=other.opacity))
+    categories.append(Category("", other.label, arrow_symbol(look, fade)))
     return MOVEMENT_KEY, categories
 
 
@@ -117,7 +116,7 @@ def _temporal(for_geojson: bool, story: Story | None = None) -> dict[str, str] |
 def _side_colour(story: Story) -> str:
     """A label colour expression: the side's colour, as the arrow's."""
     cases = " ".join(f"WHEN '{sid}' THEN '{rgba(side.colour)}'" for sid, side in story.meta.sides.items())
-    return f"CASE \"side\" {cases} ELSE '{rgba(styles()['fallback']['colour'])}' END"
+    return f"CASE \"side\" {cases} ELSE '{rgba(styles().fallback.colour)}' END"
 
 
 def _dated_label(label: dict[str, Any], for_geojson: bool) -> dict[str, Any]:
@@ -129,29 +128,30 @@ def _dated_label(label: dict[str, Any], for_geojson: bool) -> dict[str, Any]:
 
 def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyle]:
     """The default style of every layer, keyed by layer name (GeoJSON layers, then the GeoPackage extras)."""
-    cfg, outline = styles()["layers"], styles()["outline"]
+    cfg, outline = styles().layers, styles().outline
     fade = not for_geojson  # the GeoPackage has end_time; a GeoJSON only its ISO text dates
     out: dict[str, LayerStyle] = {}
-    radius = cfg["places"]["radius"]
+    places = cfg.places
     out["places"] = LayerStyle(
         "places", "Point", attr="label_rank",
         categories=[Category(str(rank), label, Symbol("marker", [simple_marker(
-            "circle", cfg["places"]["fill"], cfg["places"]["colour"], 2 * radius[rank - 1], outline["point"])]))
+            "circle", places.fill, places.colour, 2 * places.radius_for(rank), outline.point)]))
             for rank, label in ((1, "City"), (2, "Town"), (3, "Minor place"))],
         label={"expression": PLACE_LABEL, "size": "9",
                "size_expression": 'CASE WHEN "label_rank" = 1 THEN 10.5 WHEN "label_rank" = 2 THEN 9 ELSE 8 END',
-               "placement": POINT_PLACEMENT, "dist": "1.2", "colour": rgba(cfg["places"]["colour"]), "priority": 8,
+               "placement": POINT_PLACEMENT, "dist": "1.2", "colour": rgba(places.colour), "priority": 8,
                "dd": {"Priority": 'CASE WHEN "label_rank" = 1 THEN 10 WHEN "label_rank" = 2 THEN 8 ELSE 6 END'}})
     out["rivers"] = LayerStyle("rivers", "Line", symbol=Symbol("line", [
-        simple_line(cfg["rivers"]["colour"], cfg["rivers"]["width"])]),
+        simple_line(cfg.rivers.colour, cfg.rivers.width)]),
         label={"expression": RIVER_LABEL, "size": "8", "italic": True, "placement": CURVED_PLACEMENT,
                "flags": LINE_FLAGS, "layer_type": "LineGeometry", "dist": "0.8", "colour": rgba(RIVER_LABEL_COLOUR)})
     out["railways"] = LayerStyle("railways", "Line", symbol=Symbol("line", [
         stroke_line(stroke, 0.0) for stroke in line_strokes("railways")]))
-    ev = cfg["events"]
-    dot = simple_marker("circle", ev["fill"], ev["colour"], 2 * ev["radius"], outline["point"])
+    ev = cfg.events
+    radius = ev.radius_for()
+    dot = simple_marker("circle", ev.fill, ev.colour, 2 * radius, outline.point)
     if fade:
-        dot["dd"] = {"size": when_passed(mm(2 * ev["radius"] * styles()["faded"]["width_factor"]), mm(2 * ev["radius"]))}
+        dot["dd"] = {"size": when_passed(mm(2 * radius * styles().faded.width_factor), mm(2 * radius))}
     out["events"] = LayerStyle("events", "Point", symbol=Symbol("marker", [dot], dd={"alpha": faded_alpha(1.0)} if fade else {}),
                                temporal=_temporal(for_geojson, story),
                                label=_dated_label({"expression": EVENT_LABEL, "size": "8", "italic": True,
@@ -167,10 +167,10 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
         label=_dated_label({"expression": UNIT_LABEL, "size": "8", "bold": True, "placement": CURVED_PLACEMENT,
                             "flags": LINE_FLAGS, "layer_type": "LineGeometry", "dist": "1.0", "colour": rgba("#222222"),
                             "dd": {"Color": _side_colour(story)}}, False))
-    edge = styles()["frame_outline"]
+    edge = styles().frame_outline
     out["frames"] = LayerStyle("frames", "Polygon", symbol=Symbol("fill", [
-        {"class": "SimpleFill", "props": {"color": "0,0,0,0", "outline_color": rgba(edge["colour"]),
-                                          "outline_style": "dash", "outline_width": mm(edge["width"]),
+        {"class": "SimpleFill", "props": {"color": "0,0,0,0", "outline_color": rgba(edge.colour),
+                                          "outline_style": "dash", "outline_width": mm(edge.width),
                                           "outline_width_unit": "MM", "style": "no"}}]))
     return out
 

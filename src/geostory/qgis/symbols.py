@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..legend import Head, MovementLook, Stroke
-from ..styles import dash_list, styles
+from ..styles import Casing, dash_list, styles
 
 PASSED = "\"end_time\" <= @map_start_time"
 """True for a feature whose time is over at the map's current time; NULL (not faded) without a time."""
@@ -53,13 +53,13 @@ def when_passed(faded: str, now: str) -> str:
 
 def faded_alpha(opacity: float) -> str:
     """Data-defined symbol opacity (0–100): the shared fading for what has passed."""
-    fade = styles()["faded"]["opacity"]
+    fade = styles().faded.opacity
     return when_passed(f"{opacity * fade * 100:.1f}", f"{opacity * 100:.1f}")
 
 
 def faded_width(width_px: float) -> str:
     """Data-defined line width in millimetres: thinner once passed, by the shared width factor."""
-    return when_passed(mm(width_px * styles()["faded"]["width_factor"]), mm(width_px))
+    return when_passed(mm(width_px * styles().faded.width_factor), mm(width_px))
 
 
 def simple_line(colour: str, width_px: float, dash: str | None = None, cap: str = "round", alpha: float = 1.0,
@@ -87,10 +87,10 @@ def simple_fill(colour: str, alpha: float, outline_px: float, fill: str | None =
         "style": "solid"}}
 
 
-def casing_line(width_px: float, spec: dict[str, Any] | None = None, trim_end_px: float = 0.0) -> Layer:
-    """The pale line under a cased line: styles.json's "casing", optionally overridden by ``spec``."""
-    casing = {**styles()["casing"], **(spec or {})}
-    return simple_line(casing["colour"], width_px + casing["extra_width"], None, cap="flat", trim_end_px=trim_end_px)
+def casing_line(width_px: float, spec: Casing | None = None, trim_end_px: float = 0.0) -> Layer:
+    """The pale line under a cased line: styles.json's "casing", or a layer's own ``spec``."""
+    casing = spec or styles().casing
+    return simple_line(casing.colour, width_px + casing.extra_width, None, cap="flat", trim_end_px=trim_end_px)
 
 
 def head_marker(head: Head, fade: bool = False, earlier: Head | None = None) -> Layer:

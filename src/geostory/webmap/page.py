@@ -129,7 +129,7 @@ def make_figure(story: Story) -> Figure:
                      control=False, subdomains="").add_to(fmap)
     add_relief(fmap, story)
     groups = {}
-    for layer in styles()["draw_order"]:
+    for layer in styles().draw_order:
         if story.layers.get(layer):
             groups[layer] = folium.FeatureGroup(name=LAYER_NAMES.get(layer, layer.title())).add_to(fmap)
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)

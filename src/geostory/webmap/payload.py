@@ -73,13 +73,13 @@ def _kind_details(props: FeatureProps, meta: StoryMeta) -> list[str]:
             lines.append("Location approximate")
         return lines
     if isinstance(props, RailwayProps):
-        return [f"Operated by {props.operator}", st["route_certainty"][props.route_certainty]["label"]]
+        return [f"Operated by {props.operator}", st.route_certainty[props.route_certainty].label]
     if isinstance(props, MovementProps):
         lines = [kind_labels(meta.kinds, "movements")[props.kind], f"Unit: {props.unit}"]
         if props.commander:
             lines.append(f"Commander: {props.commander}")
         lines.append(f"Strength: {props.strength}" if props.strength else "Strength: unknown")
-        lines.append(st["route_certainty"][props.route_certainty]["label"])
+        lines.append(st.route_certainty[props.route_certainty].label)
         return lines
     if isinstance(props, EventProps):
         return [kind_labels(meta.kinds, "events")[props.kind]]
@@ -171,14 +171,16 @@ def strokes(stack: tuple[Stroke, ...]) -> list[dict[str, Any]]:
 def _style(story: Story) -> dict[str, Any]:
     """The parts of styles.json the page draws with; layer styles only for layers the story has."""
     st = styles()
+    # each layer's style as styles.json writes it (unset defaults left out, so the page gets the file's keys)
+    layers = {name: cfg.model_dump(exclude_unset=True) for name, cfg in st.layers.by_name().items()}
     return {
         "layers": {name: {**cfg, "strokes": strokes(line_strokes(name))} if name in LINE_LAYERS else cfg
-                   for name, cfg in st["layers"].items() if story.layers.get(name)},
-        "faded": {k: st["faded"][k] for k in ("opacity", "width_factor")},
-        "casing": {k: st["casing"][k] for k in ("colour", "extra_width")},
-        "hollow_head_fill": st["hollow_head_fill"],
-        "outline": {k: st["outline"][k] for k in ("point", "head", "hollow_head")},
-        "draw_order": list(st["draw_order"]),
+                   for name, cfg in layers.items() if story.layers.get(name)},
+        "faded": {"opacity": st.faded.opacity, "width_factor": st.faded.width_factor},
+        "casing": {"colour": st.casing.colour, "extra_width": st.casing.extra_width},
+        "hollow_head_fill": st.hollow_head_fill,
+        "outline": {"point": st.outline.point, "head": st.outline.head, "hollow_head": st.outline.hollow_head},
+        "draw_order": list(st.draw_order),
     }
 
 

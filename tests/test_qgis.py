@@ -114,12 +114,12 @@ def test_geopackage_1_2_and_project_rebuild_byte_identical_with_relative_paths(h
 
 def test_geopackage_holds_every_layer(harbin, export):
     names = {name for name, _ in pyogrio.list_layers(export["gpkg"])}
-    expected = set(harbin.layers) | {"frames", "layer_styles"}
+    expected = set(harbin.layers) | {"frames", "layer_styles", "geostory_layer_check"}
     if "movements" in harbin.layers:
         expected |= {"movement_arrows"}
     assert names == expected
     need("ogrinfo (Debian package gdal-bin)", shutil.which("ogrinfo"))
-    for layer in sorted(expected - {"layer_styles"}):  # GDAL's own reader agrees, layer by layer
+    for layer in sorted(expected - {"layer_styles", "geostory_layer_check"}):  # GDAL's own reader agrees, layer by layer
         info = subprocess.run(["ogrinfo", "-so", "-ro", str(export["gpkg"]), layer], capture_output=True, text=True)
         assert info.returncode == 0, info.stderr
         count = len(harbin.layers.get(layer, ())) or len(pyogrio.read_dataframe(export["gpkg"], layer=layer))

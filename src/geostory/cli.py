@@ -78,7 +78,7 @@ def _qgis(args: argparse.Namespace) -> None:
 
     story = load_story(args.story)
     out = Path(args.output) if args.output else default_output(story.meta.id, "qgis")
-    for path in export_qgis(story, out):
+    for path in export_qgis(story, out, force=args.force):
         _say(f"wrote {path}")
 
 
@@ -120,6 +120,20 @@ def _convert(args: argparse.Namespace) -> None:
         _say(note)
 
 
+def _import(args: argparse.Namespace) -> None:
+    from .roundtrip import ImportRefused, import_package
+
+    story = Path(args.story) if args.story else default_story_dir()
+    try:
+        lines = import_package(Path(args.package), story, args.dry_run)
+    except ImportRefused as exc:
+        for line in exc.lines:
+            _say(line)
+        raise
+    for line in lines:
+        _say(line)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geostory", description=__doc__.splitlines()[0] if __doc__ else None)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -139,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     p = add("qgis", _qgis, "write a GeoPackage with styles and a QGIS project")
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("-o", "--output", help="folder to write (default: dist/<story id>/qgis)")
+    p.add_argument("--force", action="store_true", help="overwrite a package whose story layers were edited since")
     p = add("styles", _styles, "write QGIS .qml styles beside the story's GeoJSON layers")
     p.add_argument("story", nargs="?", help=story_help)
     p = add("frames", _frames, "render one PNG per frame, plus a contact sheet and an animated GIF")
@@ -149,6 +164,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="the story's title")
     p.add_argument("--format", choices=("geojson", "csv", "xlsx"), default="geojson",
                    help="keep places, events, movements and frames as GeoJSON (default), CSV files or one workbook")
+    p = add("import", _import, "bring edits made to a GeoPackage's story layers (in QGIS) back into the story folder")
+    p.add_argument("package", help="the .gpkg written by 'geostory qgis'")
+    p.add_argument("story", nargs="?", help=story_help)
+    p.add_argument("--dry-run", action="store_true", help="print what would change, feature by feature; write nothing")
     p = add("convert", _convert, "write the story into a new folder as GeoJSON, CSV files or one .xlsx workbook")
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("--to", required=True, choices=("geojson", "csv", "xlsx"), help="the form to write")

@@ -130,6 +130,20 @@ def write_manifest(folder: Path) -> None:
     (folder / MANIFEST).write_text(text + "\n", encoding="utf-8")
 
 
+def rerecord(path: Path) -> None:
+    """Accept ``path``'s current content as geostory's in its folder's manifest (``geostory import`` took its
+    edits back, or ``--force`` overwrites them); other entries are left as they are."""
+    manifest = path.parent / MANIFEST
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if not isinstance(data, dict) or not isinstance(data.get("sha256"), dict) or path.name not in data["sha256"]:
+        return
+    data["sha256"][path.name] = _sha256(path)
+    manifest.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
 def _not_ours(folder: Path) -> str | None:
     """Why ``folder`` may not be replaced (naming the file in question), or None if it holds only our files."""
     names = sorted(p.name for p in folder.iterdir())

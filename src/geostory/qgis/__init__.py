@@ -19,14 +19,21 @@ from .qml import layer_styles, style_qml
 __all__ = ["export_qgis", "geojson_styles", "write_layer_styles"]
 
 
-def export_qgis(story: Story, folder: Path) -> list[Path]:
+def export_qgis(story: Story, folder: Path, force: bool = False) -> list[Path]:
     """Write ``<id>.gpkg``, ``<id>.qgs`` and the relief ``<id>-relief.tif`` (EPSG:3857) into ``folder``
-    (replaced all at once); return their paths."""
+    (replaced all at once); return their paths.
+
+    A package whose story layers were edited since it was written is refused unless ``force``.
+    """
+    from ..roundtrip.package import record, refuse_edited
+
     folder = Path(folder)
     names = [f"{story.meta.id}.gpkg", f"{story.meta.id}.qgs", f"{story.meta.id}-relief.tif"]
+    refuse_edited(folder / names[0], force)
     shaded = story_relief(story)
     with atomic_folder(folder, story_root=story.root) as tmp:
         write_gpkg(story, tmp / names[0])
+        record(tmp / names[0], story.meta.id)
         write_atomic(tmp / names[2], geotiff(shaded))
         write_atomic(tmp / names[1], project_xml(story, names[0], shaded, names[2]))
     return [folder / name for name in names]

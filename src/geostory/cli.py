@@ -104,6 +104,18 @@ def _frames(args: argparse.Namespace) -> None:
     _say(f"wrote {len(paths)} files to {out}")
 
 
+def _handout(args: argparse.Namespace) -> None:
+    from .handout import build_handout
+
+    story = load_story(args.story)
+    out = Path(args.output) if args.output else default_output(story.meta.id, "handout")
+
+    def progress(done: int, total: int) -> None:
+        _say(f"[{done}/{total}] frame picture", sys.stderr)
+
+    _say(f"wrote {build_handout(story, out, paper=args.paper, progress=progress)}")
+
+
 def _new(args: argparse.Namespace) -> None:
     from .scaffold import create_story
 
@@ -159,6 +171,10 @@ def _parser() -> argparse.ArgumentParser:
     p = add("frames", _frames, "render one PNG per frame, plus a contact sheet and an animated GIF")
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("-o", "--output", help="folder to write (default: dist/<story id>/frames)")
+    p = add("handout", _handout, "typeset a printable PDF handout: title page, one page per frame, sources")
+    p.add_argument("story", nargs="?", help=story_help)
+    p.add_argument("-o", "--output", help="PDF file to write (default: dist/<story id>/<story id>.pdf)")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
     p = add("new", _new, "create a minimal, valid story folder to start from")
     p.add_argument("folder", help="folder to create")
     p.add_argument("--title", help="the story's title")

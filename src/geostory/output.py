@@ -21,7 +21,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,7 +39,7 @@ _MANIFEST_LIMIT = 1024 * 1024
 
 
 DIST = Path("dist")
-OUTPUT_KINDS = {"html": "{id}.html", "qgis": "qgis", "frames": "frames"}
+OUTPUT_KINDS = {"html": "{id}.html", "qgis": "qgis", "frames": "frames", "handout": "{id}.pdf", "kml": "{id}.kmz"}
 
 
 def default_output(story_id: str, kind: str) -> Path:
@@ -311,8 +311,11 @@ def _is_our_page(path: Path) -> bool:
         return GENERATOR in fh.read(64 * 1024)
 
 
-def write_output_file(path: Path, data: str | bytes, story_root: Path | None = None) -> Path:
-    """Write an output file the user named, all or nothing, replacing only a page geostory wrote."""
+def write_output_file(path: Path, data: str | bytes, story_root: Path | None = None,
+                      ours: Callable[[Path], bool] | None = None) -> Path:
+    """Write an output file the user named, all or nothing, replacing only a page geostory wrote.
+
+    ``ours(path)`` tells a file geostory wrote for outputs that are not pages (a PDF, a KMZ)."""
     path = Path(path)
     _check_name(path)
     if story_root is not None and Path(os.path.realpath(path)) == Path(os.path.realpath(story_root)):
@@ -326,7 +329,7 @@ def write_output_file(path: Path, data: str | bytes, story_root: Path | None = N
                 tmp.unlink()  # left by a killed run
             if path.is_symlink() or (path.exists() and not path.is_file()):
                 raise OutputError(f"{_shown(path)} exists and is not a file; choose a file name to write")
-            if path.exists() and not _is_our_page(path):
+            if path.exists() and not (ours or _is_our_page)(path):
                 where = " (a file of the story)" if story_root is not None and _inside(path, story_root) else ""
                 raise OutputError(f"{_shown(path)} exists{where} and was not written by geostory; choose another name")
             try:

@@ -221,6 +221,7 @@ class Frame(Dated):
     focus: list[Slug] | None = None
     sources: Annotated[list[Citation], Field(min_length=1)]
     corrections: list[Slug] = []
+    questions: list[Text] = Field([], description="questions for students, printed with the frame in the handout")
 
 
 class Source(_Model):

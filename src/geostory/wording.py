@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 from .dates import SEASONS, Calendar, Day, PartialDate, parse_date
-from .schema import Citation, Dated, FeatureProps, Frame, StoryMeta
+from .schema import Citation, Correction, Dated, FeatureProps, Frame, StoryMeta
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -209,3 +209,19 @@ def frame_corrections(frame: Frame, meta: StoryMeta) -> list[str]:
     by_id = {c.id: c for c in meta.corrections}
     return [f"Corrected: {correction_short(by_id[i].about, by_id[i].map_shows)}" for i in frame.corrections
             if i in by_id]
+
+
+CORRECTION_HEADINGS = ("The seed says", "The map shows", "Why")
+"""The three parts of every correction, in the order every output gives them."""
+
+
+def correction_title(c: Correction) -> str:
+    """'Correction: Direction from which …', the heading every output gives a correction."""
+    return f"Correction: {c.about}"
+
+
+def correction_rows(c: Correction, meta: StoryMeta) -> list[tuple[str, str]]:
+    """A correction in full as (heading, text): the seed's claim with its place, what the map shows, and why."""
+    seed = citation_label(Citation(source="seed", section=c.seed.section, paragraph=c.seed.paragraph), meta)
+    says, shows, why = CORRECTION_HEADINGS
+    return [(f"{says} ({seed})", c.seed_claim), (shows, c.map_shows), (why, c.reason)]

@@ -116,6 +116,14 @@ def _handout(args: argparse.Namespace) -> None:
     _say(f"wrote {build_handout(story, out, paper=args.paper, progress=progress)}")
 
 
+def _kml(args: argparse.Namespace) -> None:
+    from .kml import build_kmz
+
+    story = load_story(args.story)
+    out = Path(args.output) if args.output else default_output(story.meta.id, "kml")
+    _say(f"wrote {build_kmz(story, out)}")
+
+
 def _new(args: argparse.Namespace) -> None:
     from .scaffold import create_story
 
@@ -175,6 +183,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("-o", "--output", help="PDF file to write (default: dist/<story id>/<story id>.pdf)")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    p = add("kml", _kml, "write a KMZ for Google Earth: styled layers with time spans and a frame-by-frame tour")
+    p.add_argument("story", nargs="?", help=story_help)
+    p.add_argument("-o", "--output", help="KMZ file to write (default: dist/<story id>/<story id>.kmz)")
     p = add("new", _new, "create a minimal, valid story folder to start from")
     p.add_argument("folder", help="folder to create")
     p.add_argument("--title", help="the story's title")

@@ -21,9 +21,8 @@ from ..story import Story
 from ..templating import environment
 from ..wording import CORRECTION_HEADINGS
 from .content import handout, overview_frame, picture_url
-from .pdf import PAPERS, fonts, is_our_pdf, source_date, typeset
 
-__all__ = ["PAPERS", "build_handout", "render_handout", "render_html"]
+__all__ = ["build_handout", "render_handout", "render_html"]
 
 TEMPLATE = "handout.html.j2"
 
@@ -57,6 +56,8 @@ def pictures(story: Story, font_search: list[str | Path] | None = None,
 def render_handout(story: Story, paper: str = "a4", font_search: list[str | Path] | None = None,
                    progress: Callable[[int, int], None] | None = None) -> bytes:
     """The handout as PDF bytes. Raises UsageError for an unknown paper or a missing CJK font."""
+    from .pdf import fonts, source_date, typeset  # WeasyPrint (and pango) only when a PDF is made
+
     font_rules = fonts(story_texts(story), font_search)
     html = render_html(story, created=source_date())
     return typeset(html, pictures(story, font_search, progress), font_rules, paper, story.meta.id)
@@ -66,5 +67,7 @@ def build_handout(story: Story, output: str | Path, paper: str = "a4",
                   font_search: list[str | Path] | None = None,
                   progress: Callable[[int, int], None] | None = None) -> Path:
     """Write the handout to ``output`` (all or nothing, replacing only a handout geostory wrote); return its path."""
+    from .pdf import is_our_pdf
+
     pdf = render_handout(story, paper, font_search, progress)
     return write_output_file(Path(output), pdf, story_root=story.root, ours=is_our_pdf)

@@ -66,19 +66,31 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def _build(args: argparse.Namespace) -> None:
+    from .progress import stages
     from .webmap import build_map
 
-    story = load_story(args.story)
-    out = Path(args.output) if args.output else default_output(story.meta.id, "html")
-    _say(f"wrote {build_map(story, out)}")
+    with stages("build", ["read", "derive", "page"]) as step:
+        story = load_story(args.story)
+        step()
+        _ = story.derived  # arrows, views and the frame model, timed as their own stage
+        step()
+        out = Path(args.output) if args.output else default_output(story.meta.id, "html")
+        path = build_map(story, out)
+    _say(f"wrote {path}")
 
 
 def _qgis(args: argparse.Namespace) -> None:
+    from .progress import stages
     from .qgis import export_qgis
 
-    story = load_story(args.story)
-    out = Path(args.output) if args.output else default_output(story.meta.id, "qgis")
-    for path in export_qgis(story, out, force=args.force):
+    with stages("qgis", ["read", "derive", "GeoPackage and project"]) as step:
+        story = load_story(args.story)
+        step()
+        _ = story.derived
+        step()
+        out = Path(args.output) if args.output else default_output(story.meta.id, "qgis")
+        paths = export_qgis(story, out, force=args.force)
+    for path in paths:
         _say(f"wrote {path}")
 
 
@@ -92,15 +104,20 @@ def _styles(args: argparse.Namespace) -> None:
 
 def _frames(args: argparse.Namespace) -> None:
     from .frames import render_frames
+    from .progress import shown, stages
 
     story = load_story(args.story)
     total = len(story.frames)
-
-    def progress(done: int, path: Path) -> None:
-        _say(f"[{done}/{total}] {path}", sys.stderr)
-
     out = Path(args.output) if args.output else default_output(story.meta.id, "frames")
-    paths = render_frames(story, out, progress=progress)
+    with stages("frames", [f"frame {i}/{total}" for i in range(1, total + 1)]) as step:
+
+        def progress(done: int, path: Path) -> None:
+            if shown():
+                step()  # a bar on a terminal; elsewhere one line per picture
+            else:
+                _say(f"[{done}/{total}] {path}", sys.stderr)
+
+        paths = render_frames(story, out, progress=progress)
     _say(f"wrote {len(paths)} files to {out}")
 
 

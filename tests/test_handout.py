@@ -190,19 +190,13 @@ def test_links_are_the_sources_http_addresses(harbin_pdf):
     assert urls and all(u.startswith(("https://", "http://")) for u in urls)
 
 
-def test_default_output_is_under_dist_story_id(stories, tmp_path, monkeypatch):
+def test_default_output_replaces_only_a_handout_geostory_wrote(stories, tmp_path, monkeypatch, capsys):
     folder = plain_story(stories)
     monkeypatch.chdir(tmp_path)
     assert main(["handout", str(folder)]) == 0
-    assert (tmp_path / "dist" / "plain" / "plain.pdf").is_file()
-
-
-def test_replaces_only_a_handout_geostory_wrote(stories, tmp_path, capsys):
-    folder = plain_story(stories)
-    out = tmp_path / "lesson.pdf"
-    assert main(["handout", str(folder), "-o", str(out)]) == 0
+    out = tmp_path / "dist" / "plain" / "plain.pdf"  # each story its own folder under dist/
     first = out.read_bytes()
-    assert main(["handout", str(folder), "-o", str(out)]) == 0  # our own handout: replaced
+    assert main(["handout", str(folder)]) == 0  # our own handout: replaced
     assert out.read_bytes() == first
     theirs = tmp_path / "theirs.pdf"
     theirs.write_bytes(b"%PDF-1.4\n% a teacher's own worksheet\n%%EOF\n")
@@ -211,4 +205,5 @@ def test_replaces_only_a_handout_geostory_wrote(stories, tmp_path, capsys):
     err = [line for line in capsys.readouterr().err.splitlines() if not line.endswith("frame picture")]
     assert len(err) == 1 and "not written by geostory" in err[0]
     assert theirs.read_bytes() == b"%PDF-1.4\n% a teacher's own worksheet\n%%EOF\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.pdf", "theirs.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "theirs.pdf"]
+    assert [p.name for p in out.parent.iterdir()] == ["plain.pdf"]  # no temporary file left

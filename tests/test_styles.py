@@ -4,6 +4,9 @@ The web map's are checked in test_webmap, and what QGIS itself reads from the st
 """
 from __future__ import annotations
 
+import re
+from importlib import resources
+
 import pytest
 from matplotlib.colors import to_hex
 
@@ -11,7 +14,7 @@ from geostory.frames.panel import ArrowKey, legend_entries
 from geostory.frames.render import FrameRenderer
 from geostory.legend import kind_look
 from geostory.qgis.qml import layer_styles, mm, rgba
-from geostory.styles import PX
+from geostory.styles import PX, styles
 
 from catalogue import style_data
 
@@ -73,3 +76,26 @@ def test_qgis_styles_come_from_styles_json(harbin):
     (edge,) = out["frames"].symbol.layers
     assert (edge["props"]["outline_color"], edge["props"]["outline_width"]) == (
         rgba(st["frame_outline"]["colour"]), mm(st["frame_outline"]["width"]))
+
+
+def _css() -> str:
+    return resources.files("geostory.webmap").joinpath("static", "story.css").read_text(encoding="utf-8")
+
+
+def test_the_page_css_follows_the_shared_label_sizes():
+    """story.css is static, so it repeats styles.json's web label sizes; this holds them equal."""
+    css = _css()
+    sizes = {rank: float(px) for rank, px in re.findall(r"\.gs-label\.gs-r(\d) \{ font-size: ([\d.]+)px", css)}
+    base = re.search(r"\.leaflet-tooltip\.gs-label \{[^}]*font: \d+ ([\d.]+)px", css)
+    assert base and sizes == {"1": styles().place_labels.web_px[0], "3": styles().place_labels.web_px[2]}
+    assert float(base.group(1)) == styles().place_labels.web_px[1]
+
+
+def test_the_pictures_panel_and_the_qgis_layout_take_the_page_s_text_colours():
+    from geostory.frames import panel
+    from geostory.qgis import layout
+
+    root = dict(re.findall(r"--gs-(ink|muted|accent): (#[0-9a-f]{6});", _css()))
+    assert set(root) == {"ink", "muted", "accent"}
+    assert (panel.INK, panel.MUTED, panel.ACCENT) == (layout.INK, layout.MUTED, layout.ACCENT)
+    assert (root["ink"], root["muted"], root["accent"]) == (panel.INK, panel.MUTED, panel.ACCENT)

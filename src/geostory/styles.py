@@ -6,6 +6,7 @@ in one output.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -169,6 +170,23 @@ class FrameOutline(_Style):
     comment: str | None = None
 
 
+class PlaceLabels(_Style):
+    """Place label sizes by rank (index 0 is rank 1) in each output's own unit."""
+
+    web_px: tuple[float, float, float]
+    picture_pt: tuple[float, float, float]
+    qgis_pt: tuple[float, float, float]
+    comment: str | None = None
+
+
+class PanelColours(_Style):
+    """The story panel's text colours (see ``panel_colours``)."""
+
+    ink: Colour
+    muted: Colour
+    accent: Colour
+
+
 class Styles(_Style):
     """The whole of ``styles.json``."""
 
@@ -185,6 +203,7 @@ class Styles(_Style):
     legend: LegendStyle
     fallback: Fallback
     frame_outline: FrameOutline
+    place_labels: PlaceLabels
     draw_order: tuple[str, ...]
     comment: str | None = None
 
@@ -194,6 +213,15 @@ def styles() -> Styles:
     """``styles.json``, read and validated once."""
     text = resources.files(__package__).joinpath("styles.json").read_text(encoding="utf-8")
     return Styles.model_validate_json(text)
+
+
+@lru_cache(maxsize=1)
+def panel_colours() -> PanelColours:
+    """The story panel's text colours, whose one home is the page's stylesheet (story.css's ``:root``
+    ``--gs-ink``, ``--gs-muted``, ``--gs-accent``): the pictures' panel, the contact sheet and the QGIS print
+    layout use the page's colours rather than copies that drift."""
+    css = resources.files(__package__).joinpath("webmap", "static", "story.css").read_text(encoding="utf-8")
+    return PanelColours.model_validate(dict(re.findall(r"--gs-(ink|muted|accent):\s*(#[0-9a-fA-F]{6})\s*;", css)))
 
 
 def movement_style(props: MovementProps, meta: StoryMeta) -> dict[str, Any]:

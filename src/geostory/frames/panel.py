@@ -13,14 +13,13 @@ from matplotlib.patches import Patch, Polygon, Rectangle
 
 from ..schema import Frame, MovementProps
 from ..story import Story
-from ..styles import PX, LineLayerStyle, dash_list, styles
+from ..styles import PX, LineLayerStyle, dash_list, panel_colours, styles
 from ..vocabulary import movement_kinds
 from ..wording import date_label
 from .text import caption, source_line, wrap
 
-INK = "#1f1f1f"
-MUTED = "#6b6b6b"
-ACCENT = "#8c1d18"
+INK, MUTED, ACCENT = panel_colours().ink, panel_colours().muted, panel_colours().accent
+"""The panel's text colours: the web page's (``styles.panel_colours``)."""
 PAPER = "#f4f1ea"
 """The map's background; line keys are drawn on a swatch of it, so a white casing shows as on the map."""
 

@@ -251,7 +251,7 @@ class FrameRenderer:
             ours = f.id in focus
             if rank == 3 and not (ours or small_map):
                 continue
-            size = {1: 9.5, 2: 8.5, 3: 7.5}[rank] + (0.5 if ours else 0)
+            size = self.style.place_labels.picture_pt[rank - 1] + (0.5 if ours else 0)
             g = self.geom[f.id]
             placer.place(display_name(f.props), (g.x, g.y), point_candidates(place_style.radius_for(rank) * PX),
                          required=ours or rank == 1, fontsize=size, color="#111111" if ours else "#3a3a3a",

@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw
 from ..story import Story
 from ..wording import date_label
 from . import fonts
+from .panel import ACCENT, INK, MUTED
 
 THUMB = (360, 326)  # the map part of a frame (its side panel is left out: the title is below)
 GAP = 24
@@ -44,8 +45,8 @@ def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box=(0,
     title_font, sub_font = fonts.pil_font(font, 26), fonts.pil_font(font, 15)
     small, bold = fonts.pil_font(font, 13), fonts.pil_font(font, 15)
     title = story.meta.title + (f"  {story.meta.title_zh}" if story.meta.title_zh else "")
-    draw.text((GAP, 18), title, font=title_font, fill="#1f1f1f")
-    draw.text((GAP, 52), story.meta.subtitle or f"{n} frames", font=sub_font, fill="#6b6b6b")
+    draw.text((GAP, 18), title, font=title_font, fill=INK)
+    draw.text((GAP, 52), story.meta.subtitle or f"{n} frames", font=sub_font, fill=MUTED)
     for i, (png, frame) in enumerate(zip(pngs, story.frames, strict=True)):
         r, c = divmod(i, cols)
         x = GAP + c * (tw + GAP)
@@ -54,8 +55,8 @@ def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box=(0,
         thumb.thumbnail(THUMB, Image.Resampling.LANCZOS)
         sheet.paste(thumb, (x, y))
         draw.rectangle([x - 1, y - 1, x + thumb.width, y + thumb.height], outline="#c8c8c8")
-        draw.text((x, y + thumb.height + 6), f"{i + 1:02d} · {date_label(frame)}", font=small, fill="#8c1d18")
-        draw.text((x, y + thumb.height + 24), _fit(draw, frame.title, bold, tw), font=bold, fill="#1f1f1f")
+        draw.text((x, y + thumb.height + 6), f"{i + 1:02d} · {date_label(frame)}", font=small, fill=ACCENT)
+        draw.text((x, y + thumb.height + 24), _fit(draw, frame.title, bold, tw), font=bold, fill=INK)
     out = io.BytesIO()
     sheet.save(out, format="PNG")
     return out.getvalue()

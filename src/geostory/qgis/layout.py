@@ -15,6 +15,7 @@ from typing import Any
 
 from ..relief import ATTRIBUTION
 from ..story import Story
+from ..styles import panel_colours
 from .symbols import rgba
 
 PAGE = (297.0, 210.0)
@@ -25,7 +26,7 @@ PANEL_W = PAGE[0] - MARGIN - PANEL_X
 FONT = "DejaVu Sans"
 """The page's texts: DejaVu Sans keeps every digit searchable in the PDF (Noto Sans CJK's digits lose
 their text in Qt's PDF output); Chinese falls back to Noto Sans CJK through fontconfig."""
-INK, MUTED, ACCENT = "#1f1f1f", "#6b6b6b", "#8c1d18"
+INK, MUTED, ACCENT = panel_colours().ink, panel_colours().muted, panel_colours().accent
 LEGEND_LAYERS = ("movement_arrows", "events", "places", "rivers", "railways")
 """The layers the key explains, in this order (the relief and the frame outlines need no key)."""
 

@@ -131,14 +131,15 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
     cfg, outline = styles().layers, styles().outline
     fade = not for_geojson  # the GeoPackage has end_time; a GeoJSON only its ISO text dates
     out: dict[str, LayerStyle] = {}
-    places = cfg.places
+    places, sizes = cfg.places, styles().place_labels.qgis_pt
     out["places"] = LayerStyle(
         "places", "Point", attr="label_rank",
         categories=[Category(str(rank), label, Symbol("marker", [simple_marker(
             "circle", places.fill, places.colour, 2 * places.radius_for(rank), outline.point)]))
             for rank, label in ((1, "City"), (2, "Town"), (3, "Minor place"))],
-        label={"expression": PLACE_LABEL, "size": "9",
-               "size_expression": 'CASE WHEN "label_rank" = 1 THEN 10.5 WHEN "label_rank" = 2 THEN 9 ELSE 8 END',
+        label={"expression": PLACE_LABEL, "size": f"{sizes[1]:g}",
+               "size_expression": f'CASE WHEN "label_rank" = 1 THEN {sizes[0]:g} WHEN "label_rank" = 2 THEN {sizes[1]:g} '
+                                  f'ELSE {sizes[2]:g} END',
                "placement": POINT_PLACEMENT, "dist": "1.2", "colour": rgba(places.colour), "priority": 8,
                "dd": {"Priority": 'CASE WHEN "label_rank" = 1 THEN 10 WHEN "label_rank" = 2 THEN 8 ELSE 6 END'}})
     out["rivers"] = LayerStyle("rivers", "Line", symbol=Symbol("line", [

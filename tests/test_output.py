@@ -55,7 +55,7 @@ def test_an_input_is_never_overwritten(work: Path, capsys: pytest.CaptureFixture
     before = tree(work / "harbin")
     assert main(["build", "harbin", "-o", "harbin/places.geojson"]) == 2
     assert one_line(capsys) == ("geostory: harbin/places.geojson exists (a file of the story) and was not written "
-                                "by geostory; choose another name")
+                                "by geostory; move it away or choose another name")
     assert main(["qgis", "harbin", "-o", "harbin"]) == 2
     assert one_line(capsys) == "geostory: harbin holds the story being built; choose another output folder"
     assert main(["frames", "harbin", "-o", "."]) == 2
@@ -100,7 +100,8 @@ def test_a_page_geostory_wrote_is_replaced_and_nothing_else(work: Path, capsys: 
     assert main(["build", "harbin", "-o", "map.html"]) == 0
     (work / "letter.html").write_text("<p>Dear…</p>", encoding="utf-8")
     assert main(["build", "harbin", "-o", "letter.html"]) == 2
-    assert one_line(capsys) == "geostory: letter.html exists and was not written by geostory; choose another name"
+    assert one_line(capsys) == ("geostory: letter.html exists and was not written by geostory; move it away or "
+                                "choose another name")
     assert (work / "letter.html").read_text(encoding="utf-8") == "<p>Dear…</p>"
     assert leftovers(work) == []
 
@@ -178,3 +179,14 @@ def test_rebuilds_are_byte_identical_with_their_manifest(work: Path) -> None:
     time.sleep(0.01)
     assert main(["qgis", "harbin", "-o", "a"]) == 0
     assert tree(work / "a") == first and MANIFEST in first
+
+
+def test_styles_replace_only_their_own_qml(work: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["styles", "harbin"]) == 0
+    assert main(["styles", "harbin"]) == 0, "a .qml geostory wrote may be rewritten"
+    capsys.readouterr()
+    (work / "harbin" / "places.qml").write_text("<qgis>my own style, made in QGIS</qgis>", encoding="utf-8")
+    assert main(["styles", "harbin"]) == 2
+    assert one_line(capsys) == ("geostory: harbin/places.qml exists and was not written by geostory; move it away "
+                                "or choose another name")
+    assert "my own style" in (work / "harbin" / "places.qml").read_text(encoding="utf-8")

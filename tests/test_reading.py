@@ -76,7 +76,7 @@ def test_a_huge_file_is_refused_before_reading(story: Path, capsys: pytest.Captu
         fh.truncate(1024 * 1024 * 1024)  # sparse: no disk, and reading it would take seconds
     lines = run_check(story, capsys)
     assert lines[0] == ("harbin/rivers.geojson: expected a file of at most 64 MB, found 1.0 GB; "
-                        "split the data or simplify its geometry")
+                        "split the layer or simplify its geometry")
 
 
 def test_strict_json() -> None:

@@ -47,6 +47,8 @@ class LayerChecker:
         self.types = geometry_types
         self.declared = declared
         """Every feature id found in any layer, valid or not, so references to it are not flagged."""
+        self.incomplete = False
+        """Set when a feature's id could not be read: references into the layer are then not judged."""
 
     def problem(self, fid: str | None, field: str | None, expected: str, found: str, hint: str | None = None) -> None:
         self.report.add(self.filename, fid, field, expected, found, hint)
@@ -71,10 +73,12 @@ class LayerChecker:
         label = feature_label(item, index)
         if not isinstance(item, dict) or item.get("type") != "Feature":
             self.problem(label, None, "a GeoJSON Feature", _shape_of(item))
+            self.incomplete = True
             return None
         fid = item.get("id")
         if not isinstance(fid, str) or not fid:
             self.problem(label, "id", "a string id on the feature", shorten(fid))
+            self.incomplete = True
             return None
         self.declared.setdefault(fid, self.layer)
         if not is_slug(fid):
@@ -139,7 +143,9 @@ def _coordinates_problem(coords: Any, nesting: int) -> tuple[str, str, str | Non
             stack.extend((child, level - 1) for child in item)
             continue
         if not isinstance(item, list) or not all(_is_number(n) for n in item):
-            return "a [longitude, latitude] pair of numbers", shorten(item), "write numbers without quotes"
+            quoted = isinstance(item, list) and any(isinstance(n, str) for n in item)
+            hint = "write numbers without quotes" if quoted else None
+            return "a [longitude, latitude] pair of numbers", shorten(item), hint
         if len(item) == 3:
             return "[longitude, latitude] without a height", shorten(item), "drop the third number"
         if len(item) != 2:

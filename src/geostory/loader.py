@@ -19,6 +19,10 @@ from .schema import LAYERS, Frame, StoryMeta
 from .sheets import SheetReader, place_points
 from .story import Feature, Story
 
+TOO_BIG = "a file of at most"
+ABSENT: Any = object()
+"""What ``read_json`` returns for a file that is not there or could not be read (never JSON's null)."""
+
 
 def default_story_dir() -> Path:
     """The story used when none is named: ``geodata/`` here, else the Harbin story of this checkout."""
@@ -50,16 +54,19 @@ class _Loader:
             found = "a file" if self.root.exists() else "no such folder"
             raise StoryError([Problem(str(self.root), None, None, "a story folder containing story.json", found)])
         meta_obj = self.read_json("story.json", required=True)
-        meta = self.report.validate(StoryMeta, meta_obj, "story.json", None) if meta_obj is not None else None
+        meta = self.report.validate(StoryMeta, meta_obj, "story.json", None) if meta_obj is not ABSENT else None
         if meta is not None:
             self.report.context = meta.validation_context()
         sections = self.load_seed(meta)
         layers: dict[str, tuple[Feature, ...]] = {}
         for layer, (model, geometry_types, required) in LAYERS.items():
             obj = self.read_layer(layer, f"{layer}.geojson", required)
-            if obj is None:
+            if obj is ABSENT:
                 continue
-            features = LayerChecker(self.report, layer, model, geometry_types, self.declared).features(obj)
+            checker = LayerChecker(self.report, layer, model, geometry_types, self.declared)
+            features = checker.features(obj)
+            if checker.incomplete:
+                self.unreadable.add(layer)
             if features is None:
                 self.unreadable.add(layer)
             else:
@@ -82,38 +89,42 @@ class _Loader:
             self.report.problems.extend(sheet.problems)
             obj = sheet.obj
             self.check_text(filename, obj)
-        if layer == "places":
+        if layer == "places" and obj is not ABSENT:
             self.place_xy = place_points(obj)
         return obj
 
     def read_json(self, filename: str, required: bool) -> Any:
-        """A story file's JSON with its text checked, or None (with a problem unless optional and absent)."""
+        """A story file's JSON with its text checked, or ABSENT (with a problem unless optional and absent).
+
+        JSON ``null`` is a value like any other (and wrong everywhere), so "not read" has its own marker.
+        """
         layer = filename.removesuffix(".geojson") if filename.endswith(".geojson") else None
         if not (self.root / filename).exists() and not (self.root / filename).is_symlink():
             if required:
                 self.report.add(filename, None, None, "this file in the story folder", "no such file")
                 if layer:
                     self.unreadable.add(layer)
-            return None
+            return ABSENT
         try:
             obj = read_story_json(self.root, filename)
         except Refused as exc:
-            self.report.add(filename, None, None, exc.expected, exc.found, exc.hint)
+            hint = "split the layer or simplify its geometry" if exc.expected.startswith(TOO_BIG) and layer else exc.hint
+            self.report.add(filename, None, None, exc.expected, exc.found, hint)
             if layer:
                 self.unreadable.add(layer)
-            return None
+            return ABSENT
         self.check_text(filename, obj)
         return obj
 
     def check_text(self, filename: str, obj: Any) -> None:
         for where, problem in bad_text(obj):
             feature, field = _locate(obj, where)
-            self.report.add(filename, feature, field, "text without control characters", problem,
+            self.report.add(filename, feature, field, "text without control characters or lone surrogates", problem,
                             "delete the character, or retype the text around it")
 
     def load_frames(self) -> list[Frame]:
         obj = self.read_layer("frames", "frames.json", required=True)
-        if obj is None:
+        if obj is ABSENT:
             return []
         if not isinstance(obj, dict) or not isinstance(obj.get("frames"), list) or not obj["frames"]:
             found = "an empty list" if isinstance(obj, dict) and obj.get("frames") == [] else _kind(obj)
@@ -140,7 +151,8 @@ class _Loader:
                 expected, found = f"a seed {exc.expected.removeprefix('a ')}", f"{exc.found} ({shorten(name)})"
             else:
                 expected, found = f"{exc.expected} in {name}", exc.found
-            self.report.add("story.json", None, "seed.file", expected, found, exc.hint)
+            hint = "keep the seed to the article's plain text" if exc.expected.startswith(TOO_BIG) else exc.hint
+            self.report.add("story.json", None, "seed.file", expected, found, hint)
             return None
 
 

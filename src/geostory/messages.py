@@ -100,6 +100,8 @@ def _number(value: Any) -> str:
 def _type_hint(kind: str, value: Any) -> str | None:
     if kind in ("int_type", "int_from_float") and isinstance(value, (bool, float)):
         return "write it without a decimal point or quotes" if isinstance(value, float) else "write a number"
+    if kind in ("int_type", "float_type") and isinstance(value, str):
+        return "write the number without quotes"
     if kind == "string_type" and isinstance(value, (int, float)) and not isinstance(value, bool):
         return "put it in double quotes"
     if kind == "list_type" and isinstance(value, str):
@@ -137,6 +139,8 @@ class Report:
             return model.model_validate(obj, strict=True, context=self.context)
         except ValidationError as exc:
             for err in exc.errors():
+                if err["type"] == "string_unicode":  # a lone surrogate: the text check reports it in plainer words
+                    continue
                 field = (prefix + ".".join(str(p) for p in err["loc"])).rstrip(".")
                 self.add(file, feature, field or None, *describe(err))
             return None

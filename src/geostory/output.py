@@ -306,16 +306,18 @@ def write_atomic(path: Path, data: str | bytes) -> Path:
     return path
 
 
-def _is_our_page(path: Path) -> bool:
+def _is_ours(path: Path, signature: bytes) -> bool:
     with path.open("rb") as fh:
-        return GENERATOR in fh.read(64 * 1024)
+        return signature in fh.read(64 * 1024)
 
 
 def write_output_file(path: Path, data: str | bytes, story_root: Path | None = None,
-                      ours: Callable[[Path], bool] | None = None) -> Path:
-    """Write an output file the user named, all or nothing, replacing only a page geostory wrote.
+                      ours: Callable[[Path], bool] | None = None, signature: bytes = GENERATOR) -> Path:
+    """Write an output file the user named, all or nothing, replacing only a file geostory wrote.
 
-    ``ours(path)`` tells a file geostory wrote for outputs that are not pages (a PDF, a KMZ)."""
+    A file is geostory's if ``signature`` (the page's generator meta, say) is in its first 64 KB, or, for
+    outputs that carry no such text (a PDF, a KMZ), if ``ours(path)`` says so.
+    """
     path = Path(path)
     _check_name(path)
     if story_root is not None and Path(os.path.realpath(path)) == Path(os.path.realpath(story_root)):
@@ -329,9 +331,10 @@ def write_output_file(path: Path, data: str | bytes, story_root: Path | None = N
                 tmp.unlink()  # left by a killed run
             if path.is_symlink() or (path.exists() and not path.is_file()):
                 raise OutputError(f"{_shown(path)} exists and is not a file; choose a file name to write")
-            if path.exists() and not (ours or _is_our_page)(path):
+            if path.exists() and not (ours(path) if ours is not None else _is_ours(path, signature)):
                 where = " (a file of the story)" if story_root is not None and _inside(path, story_root) else ""
-                raise OutputError(f"{_shown(path)} exists{where} and was not written by geostory; choose another name")
+                raise OutputError(f"{_shown(path)} exists{where} and was not written by geostory; "
+                                  "move it away or choose another name")
             try:
                 with tmp.open("xb") as fh:
                     fh.write(payload)

@@ -95,8 +95,7 @@ def read_story_bytes(root: Path, name: str, limit: int = JSON_LIMIT) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise Refused("a regular file", _kind(info.st_mode))
         if info.st_size > limit:
-            raise Refused(f"a file of at most {_size(limit)}", _size(info.st_size),
-                          "split the data or simplify its geometry")
+            raise Refused(f"a file of at most {_size(limit)}", _size(info.st_size), "check that it is the right file")
         chunks: list[bytes] = []
         total = 0
         while chunk := os.read(fd, min(MB, limit + 1 - total)):

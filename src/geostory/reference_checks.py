@@ -54,6 +54,8 @@ class ReferenceChecker:
                                            else {fid for fid, layer in declared.items() if layer == "places"})
         self.known_ids: Collection[str] = Anything() if unreadable else declared
         self.corrections = {c.id for c in meta.corrections}
+        self.seed_citations = 0
+        """Citations of the seed in a story without one: reported once, not once each."""
 
     def check(self, frames: Iterable[Frame]) -> None:
         self.check_swapped()
@@ -65,6 +67,11 @@ class ReferenceChecker:
             for f in features:
                 self.check_feature(f)
         FrameChecker(self).check(list(frames))
+        if self.seed_citations:
+            n = self.seed_citations
+            self.report.add("story.json", None, "seed", "a 'seed' entry, as the story cites the seed",
+                            f"none, while {n} citation{'s' if n > 1 else ''} refer{'' if n > 1 else 's'} to it",
+                            "add a 'seed' entry, or cite other sources")
 
     def check_unique_ids(self) -> None:
         seen: dict[str, str] = {}
@@ -134,8 +141,7 @@ class ReferenceChecker:
             where = f"{field}.{i}"
             if c.source == "seed":
                 if self.meta.seed is None:
-                    self.report.add(filename, fid, f"{where}.source", "a 'seed' entry in story.json before citing it",
-                                    "'seed'")
+                    self.seed_citations += 1
                 elif c.section is None or c.paragraph is None:
                     self.report.add(filename, fid, where, "a seed citation with 'section' and 'paragraph'",
                                     shorten(c.model_dump(exclude_none=True)))
@@ -147,6 +153,9 @@ class ReferenceChecker:
 
     def seed_place(self, filename: str, fid: str | None, where: str, section: str, paragraph: int) -> None:
         if self.sections is None:  # the seed could not be read: already reported once
+            return
+        if self.meta.seed is None:
+            self.seed_citations += 1
             return
         if section not in self.sections:
             self.report.add(filename, fid, f"{where}.section", f"a seed section ({', '.join(self.sections)})",

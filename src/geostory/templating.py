@@ -7,9 +7,29 @@ from __future__ import annotations
 from functools import lru_cache
 
 import jinja2
+from markupsafe import Markup, escape
 
 # Each output keeps its templates in its own ``templates`` folder; an output with templates adds its package here.
 TEMPLATE_PACKAGES = ("geostory.webmap", "geostory.qgis")
+
+
+XML_TEMPLATES = (".qgs.j2", ".qml.j2", ".xml.j2", ".sld.j2")
+_BREAKS = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+@jinja2.pass_context
+def _keep_line_breaks_in_xml(context: jinja2.runtime.Context, value: object) -> object:
+    """In XML, author text keeps its line breaks and tabs as character references.
+
+    An XML parser turns a raw line break inside an attribute into a space, so a two-line side label
+    would reach QGIS as one line; ``&#10;`` survives. Markup (already escaped) is left as it is.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup) and (context.name or "").endswith(XML_TEMPLATES):
+        text = str(escape(value))
+        for raw, ref in _BREAKS.items():
+            text = text.replace(raw, ref)
+        return Markup(text)
+    return value
 
 
 @lru_cache(maxsize=1)
@@ -22,6 +42,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_keep_line_breaks_in_xml,
     )
     # Compact UTF-8 JSON; Jinja's tojson still escapes <, >, & and ' so it is safe inside a script element.
     env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}

@@ -71,7 +71,9 @@ class FrameRenderer:
         # fails early, naming the package, if the story has CJK text and no CJK font is installed
         self.font = fonts.text_font(story_texts(story), font_search)
         self.families = fonts.families(self.font)
-        self.rc = {"font.family": self.families, "axes.unicode_minus": False, "path.simplify": False}
+        # parse_math off: a story's "$5 and $10" or "$\\frac{$" is drawn as written, never as TeX mathtext
+        self.rc = {"font.family": self.families, "axes.unicode_minus": False, "path.simplify": False,
+                   "text.parse_math": False, "text.usetex": False}
         self.crs = story_crs(story)
         self.style = styles()
         self.z = layer_z(self.style)

@@ -8,13 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..geometry import arrows as story_arrows
-from ..output import atomic_folder, write_atomic
+from ..output import atomic_folder, write_atomic, write_output_file
 from ..relief import Relief, geotiff, relief
 from ..story import Story
 from .extents import frame_views, story_extent
 from .gpkg import write_gpkg
 from .project import project_xml
 from .qml import layer_styles, style_qml
+
+QML_SIGNATURE = b"<!-- Written by `geostory styles`"
+"""In every .qml geostory writes (qgis-style.qml.j2); a .qml without it, made in QGIS say, is never replaced."""
 
 __all__ = ["export_qgis", "geojson_styles", "write_layer_styles"]
 
@@ -53,4 +56,5 @@ def geojson_styles(story: Story) -> dict[str, str]:
 
 def write_layer_styles(story: Story) -> list[Path]:
     """Write ``<layer>.qml`` beside each ``<layer>.geojson`` so QGIS styles the layer when it is opened."""
-    return [write_atomic(story.root / f"{name}.qml", text) for name, text in geojson_styles(story).items()]
+    return [write_output_file(story.root / f"{name}.qml", text, signature=QML_SIGNATURE)
+            for name, text in geojson_styles(story).items()]

@@ -1,0 +1,93 @@
+"""Property tests of the loader: any story folder either loads or gives one-line problems, never an exception.
+
+Folders are generated three ways: any JSON in place of one file, the real Harbin data with one value
+anywhere replaced by any JSON value, and any bytes in place of one file.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geostory import StoryError, load_story
+from geostory.errors import printable
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = ["story.json", "frames.json", "places.geojson", "events.geojson", "movements.geojson", "rivers.geojson",
+         "railways.geojson"]
+HARBIN = {name: json.loads((ROOT / "geodata" / name).read_text(encoding="utf-8")) for name in FILES}
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
+json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+    st.text(max_size=10), inner, max_size=4), max_leaves=20)
+
+
+@contextmanager
+def story_folder(files: dict[str, bytes]) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory() as tmp:
+        story = Path(tmp) / "story"
+        shutil.copytree(ROOT / "geodata", story, ignore=shutil.ignore_patterns("*.qml"))
+        for name, data in files.items():
+            (story / name).write_bytes(data)
+        yield story
+
+
+def loads_or_explains(story: Path) -> None:
+    """The property: a Story, or a StoryError whose every problem is one printable line."""
+    try:
+        load_story(story)
+    except StoryError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            line = str(problem)
+            assert "\n" not in line and line == printable(line)
+            assert line.startswith("story/") and ": expected " in line
+
+
+def _paths(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [here]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            out += _paths(child, (*here, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value[:3]):  # the first few items stand for the rest
+            out += _paths(child, (*here, i))
+    return out
+
+
+PATHS = [(name, path) for name in FILES for path in _paths(HARBIN[name]) if path]
+
+
+@SETTINGS
+@given(name=st.sampled_from(FILES), value=json_values)
+def test_any_json_in_place_of_a_file(name: str, value: Any) -> None:
+    with story_folder({name: json.dumps(value).encode()}) as story:
+        loads_or_explains(story)
+
+
+@SETTINGS
+@given(where=st.sampled_from(PATHS), value=json_values)
+def test_any_value_anywhere_in_the_real_story(where: tuple[str, tuple[Any, ...]], value: Any) -> None:
+    name, path = where
+    data = json.loads(json.dumps(HARBIN[name]))
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = value
+    with story_folder({name: json.dumps(data, ensure_ascii=False).encode()}) as story:
+        loads_or_explains(story)
+
+
+@SETTINGS
+@given(name=st.sampled_from([*FILES, "defense-of-harbin.txt"]), data=st.binary(max_size=200))
+def test_any_bytes_in_place_of_a_file(name: str, data: bytes) -> None:
+    with story_folder({name: data}) as story:
+        loads_or_explains(story)

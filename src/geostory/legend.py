@@ -17,7 +17,7 @@ from typing import Any, Literal
 from .schema import MovementProps, StoryMeta
 from .story import Story
 from .styles import LineLayerStyle, PointLayerStyle, dash_list, styles
-from .vocabulary import Kinds, movement_kinds
+from .vocabulary import Kinds, certainty_label, kind_labels, layer_label, movement_kinds
 
 Cap = Literal["butt", "round"]
 HeadStyle = Literal["filled", "hollow"]
@@ -221,22 +221,28 @@ def legend_entries(story: Story, shown: Iterable[tuple[MovementProps, bool]] | N
     ink = st.legend.ink
     events = [f.props for f in story.events]
     used_sides = {p.side for p, _ in moves} | ({e.side for e in events if e.side} if "events" in layers else set())
-    entries = [LegendEntry("sides", key, side.label, side.label_zh, colour=side.colour)
+    w = story.words
+    zh = w.lang == "zh"  # a Chinese interface: the Chinese label alone, where the story gives one
+    entries = [LegendEntry("sides", key, (side.label_zh or side.label) if zh else side.label,
+                           None if zh else side.label_zh, colour=side.colour)
                for key, side in story.meta.sides.items() if key in used_sides]
     kinds = {p.kind for p, _ in moves}
-    entries += [LegendEntry("movements", kind, spec.label, spec.label_zh,
+    labels = kind_labels(story.meta.kinds, "movements", w)
+    entries += [LegendEntry("movements", kind, labels[kind], None if zh else spec.label_zh,
                             movement=kind_look(kind, ink, kinds=story.meta.kinds))
                 for kind, spec in movement_kinds(story.meta.kinds).items() if kind in kinds]
     if moves and (whole or any(not now for _, now in moves)):  # the whole story's key: all states
-        entries.append(LegendEntry("movements", "earlier", EARLIER_LABEL, movement=kind_look("advance", ink).earlier()))
+        entries.append(LegendEntry("movements", "earlier", w.get("earlier_movement", EARLIER_LABEL),
+                                   movement=kind_look("advance", ink).earlier()))
     certainties = {p.route_certainty for p, _ in moves if shows_certainty(p.kind, story.meta.kinds)}
     width = st.legend.route_key_width
-    entries += [LegendEntry("routes", name, spec.label, strokes=(Stroke(ink, width, tuple(dash_list(spec.dash))),))
+    entries += [LegendEntry("routes", name, certainty_label(name, w),
+                            strokes=(Stroke(ink, width, tuple(dash_list(spec.dash))),))
                 for name, spec in st.route_certainty.items() if name in certainties and spec.dash]
     layer_styles = st.layers.by_name()
     for name in MAP_ORDER:
         if name in layers and name in layer_styles:
-            label = layer_styles[name].label
+            label = layer_label(name, w)
             if name in ("events", "places"):
                 entries.append(LegendEntry("map", name, label, point=point_look(name)))
             else:

@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 import shapely
 from shapely.geometry import Point
 
+from . import seed as seed_text
 from .errors import shorten
 from .messages import Report
 from .schema import Citation, DatedProps, Frame, MovementProps, StoryMeta
@@ -61,7 +62,10 @@ class ReferenceChecker:
         self.check_swapped()
         self.check_unique_ids()
         for c in self.meta.corrections:
-            self.seed_place("story.json", None, f"corrections.{c.id}.seed", c.seed.section, c.seed.paragraph)
+            if c.seed is not None:
+                self.seed_place("story.json", None, f"corrections.{c.id}.seed", c.seed.section, c.seed.paragraph)
+            else:  # a correction against any cited source: checked as a citation
+                self.citations("story.json", None, f"corrections.{c.id}.source", [c.cited])
             self.citations("story.json", None, f"corrections.{c.id}.sources", c.sources)
         for features in self.layers.values():
             for f in features:
@@ -158,7 +162,8 @@ class ReferenceChecker:
             self.seed_citations += 1
             return
         if section not in self.sections:
-            self.report.add(filename, fid, f"{where}.section", f"a seed section ({', '.join(self.sections)})",
+            forms = "" if seed_text.has_headings(self.sections) else f"; no headings found: mark each as {seed_text.HEADING_FORMS}"
+            self.report.add(filename, fid, f"{where}.section", f"a seed section ({', '.join(self.sections)}){forms}",
                             shorten(section))
         elif paragraph > len(self.sections[section]):
             self.report.add(filename, fid, f"{where}.paragraph",

@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from .dates import Calendar, PartialDate, parse_date
+from .i18n import catalogue
 from .vocabulary import ExtraField, Kinds, is_language_name, kind_problem
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="lower-case words joined by '-'")]
@@ -227,11 +228,19 @@ class Frame(Dated):
 class Source(_Model):
     title: Text
     author: str | None = None
-    year: int | None = None
+    year: int | str | None = Field(None, description="AD as a number; before AD 1 as text, like 'c. 150 BC'")
     publisher: str | None = None
     url: str | None = None
     licence: str | None = None
     note: str | None = None
+
+
+    @field_validator("year")
+    @classmethod
+    def _year(cls, value: int | str | None) -> int | str | None:
+        if isinstance(value, int) and value <= 0:
+            raise ValueError(f'a year AD as a number, or the words readers use as text, like "c. {1 - value} BC"')
+        return value
 
 
 class Seed(Source):
@@ -250,15 +259,41 @@ class SeedRef(_Model):
 
 
 class Correction(_Model):
-    """A place where the map departs from the seed: the seed's claim, what the map shows, and why."""
+    """A place where the map departs from a source: the source's claim, what the map shows, and why.
+
+    The source is any cited one (``source``, a citation like any other); ``seed`` with ``seed_claim`` is the
+    older form for the seed and still reads.
+    """
 
     id: Slug
     about: Text
-    seed: SeedRef
-    seed_claim: Text
+    source: Citation | None = None
+    seed: SeedRef | None = None
+    claim: Text = Field(validation_alias=AliasChoices("claim", "seed_claim"))
     map_shows: Text
     reason: Text
     sources: Annotated[list[Citation], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Correction:
+        if (self.source is None) == (self.seed is None):
+            raise ValueError('the source whose claim this corrects, once: "source": {"source": "seed", "section": '
+                             '"…", "paragraph": 1} or a work of story.json sources, like {"source": "livy", '
+                             '"pages": "21.38"}')
+        return self
+
+    @property
+    def cited(self) -> Citation:
+        """Where the corrected claim is, as a citation."""
+        if self.source is not None:
+            return self.source
+        assert self.seed is not None
+        return Citation(source="seed", section=self.seed.section, paragraph=self.seed.paragraph)
+
+    @property
+    def seed_claim(self) -> str:
+        """The claim, under its older name."""
+        return self.claim
 
 
 class StoryMeta(_Model):
@@ -275,6 +310,20 @@ class StoryMeta(_Model):
     calendar: Calendar = Field("gregorian", description="the calendar dates are written in, unless a date says")
     dual_dates: bool = Field(False,
                              description="show Julian dates with their Gregorian day: 12/24 June 1812 (O.S./N.S.)")
+    language: Literal["en", "zh"] = Field("en", description="the language of the interface and of the story's text")
+    words: dict[Literal["en", "zh"], dict[str, str]] = Field(
+        {}, description="the story's own wording of interface messages, by language: 'seed_says', 'seed', 'sources' …")
+    @field_validator("words")
+    @classmethod
+    def _known_words(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        known = catalogue("en")
+        for lang, messages in value.items():
+            for key in messages:
+                if key not in known or not isinstance(known[key], str):
+                    names = ", ".join(k for k, v in known.items() if isinstance(v, str))
+                    raise ValueError(f"words.{lang}.{key}: a message of the catalogue ({names})")
+        return value
+
     kinds: Kinds = Kinds()
     """The story's own place, event and movement kinds, beside the built-in ones."""
     fields: dict[str, ExtraField] = {}

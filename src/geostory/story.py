@@ -11,6 +11,7 @@ from shapely.geometry.base import BaseGeometry
 from typing_extensions import TypeVar
 
 from .dates import Day
+from .i18n import Words, words_for
 from .schema import (
     DATED_LAYERS,
     Dated,
@@ -69,6 +70,17 @@ class Story:
     meta: StoryMeta
     layers: dict[str, tuple[AnyFeature, ...]]
     frames: tuple[Frame, ...]
+    language: str | None = None
+    """The language this story is told in (an edition, ``geostory build --lang``); None: story.json's."""
+
+    @property
+    def lang(self) -> str:
+        return self.language or self.meta.language
+
+    @cached_property
+    def words(self) -> Words:
+        """The interface's words in the story's language, with the story's own rewordings."""
+        return words_for(self.lang, self.meta.words)
 
     @cached_property
     def places(self) -> tuple[Place, ...]:

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .styles import MovementKindStyle, styles
+from .i18n import Words
 
 PLACE_KINDS = {"city": "City", "town": "Town", "station": "Railway station", "battlefield": "Battlefield",
                "region": "Region"}
@@ -86,13 +87,30 @@ def movement_kinds(kinds: Kinds | None) -> dict[str, MovementKindStyle]:
     return out
 
 
-def kind_labels(kinds: Kinds | None, layer: str) -> dict[str, str]:
-    """Kind id to label for a layer: built-in kinds first, then the story's (which may relabel a built-in)."""
+def kind_labels(kinds: Kinds | None, layer: str, w: Words | None = None) -> dict[str, str]:
+    """Kind id to label for a layer, in the interface's language: built-in kinds first (the catalogue's
+    words for them), then the story's (which may relabel a built-in; ``label_zh`` in Chinese)."""
+    zh = w is not None and w.lang == "zh"
+    translated: Mapping[str, str] = w.raw("kind_labels") if w is not None else {}
     if layer == "movements":
-        return {k: spec.label for k, spec in movement_kinds(kinds).items()}
-    builtin = {"places": PLACE_KINDS, "events": EVENT_KINDS}.get(layer, {})
+        builtin = {k: spec.label for k, spec in builtin_movement_kinds().items()}
+    else:
+        builtin = dict({"places": PLACE_KINDS, "events": EVENT_KINDS}.get(layer, {}))
+    out = {k: translated.get(k, label) for k, label in builtin.items()}
     declared: Mapping[str, Kind] = getattr(kinds, layer) if kinds else {}
-    return {**builtin, **{k: d.label for k, d in declared.items()}}
+    return {**out, **{k: (d.label_zh if zh and d.label_zh else d.label) for k, d in declared.items()}}
+
+
+def certainty_label(certainty: str, w: Words | None = None) -> str:
+    """'Route approximate', in the interface's language."""
+    english = styles().route_certainty[certainty].label
+    return str(w.raw("route_certainty_labels").get(certainty, english)) if w is not None else english
+
+
+def layer_label(layer: str, w: Words | None = None) -> str:
+    """A layer's legend label ('Railway of the time'), in the interface's language."""
+    english = styles().layers.by_name()[layer].label
+    return str(w.raw("layer_labels").get(layer, english)) if w is not None else english
 
 
 def kind_problem(layer: str, kind: object, context: object) -> str | None:

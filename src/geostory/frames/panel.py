@@ -166,7 +166,7 @@ def draw(fig, renderer, story: Story, frame: Frame, index: int, kinds, layers_sh
     fig.text(right, top, f"{index} / {len(story.frames)}", ha="right", va="top", fontsize=8, color=MUTED)
     y -= 0.012
     fig.add_artist(Line2D([left, right], [y, y], transform=fig.transFigure, color="#bdbdbd", linewidth=0.8))
-    put(date_label(frame), gap=0.018, fontsize=15, color=ACCENT, fontweight="bold")
+    put(date_label(frame, story.words), gap=0.018, fontsize=15, color=ACCENT, fontweight="bold")
     put(frame.title, chars=34, gap=0.010, fontsize=13.5, color=INK, fontweight="bold", linespacing=1.15)
     put(caption(frame.narrative), chars=56, gap=0.018, fontsize=9.5, color="#333333", linespacing=1.4)
     put(source_line(story, frame), chars=84, gap=0.014, fontsize=7, color=MUTED, linespacing=1.3)

@@ -58,8 +58,9 @@ def frame_filename(index: int, frame: Frame) -> str:
 
 def source_line(story: Story, frame: Frame) -> str:
     """'Sources: Seed, Harbin Incident ¶3; Coogan 1994, p. 290', each work once."""
-    labels = dict.fromkeys(short_citation(c, story.meta) for c in frame.sources)
-    return "Sources: " + "; ".join(labels)
+    labels = dict.fromkeys(short_citation(c, story.meta, story.words) for c in frame.sources)
+    w = story.words
+    return w.get("sources_line", "Sources: {list}").format(list=w.get("list_sep", "; ").join(labels))
 
 
 def story_texts(story: Story) -> Iterator[str]:

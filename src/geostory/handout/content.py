@@ -108,8 +108,8 @@ def cite(c: Citation, story: Story) -> Cite:
 
 
 def correction(c: Correction, story: Story) -> CorrectionView:
-    seed = citation_label(Citation(source="seed", section=c.seed.section, paragraph=c.seed.paragraph), story.meta)
-    return CorrectionView(c.id, correction_title(c), seed, correction_rows(c, story.meta),
+    seed = citation_label(c.cited, story.meta, story.words)
+    return CorrectionView(c.id, correction_title(c, story.words), seed, correction_rows(c, story.meta, story.words),
                           [cite(s, story) for s in c.sources])
 
 

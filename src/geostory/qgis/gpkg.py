@@ -25,6 +25,7 @@ from shapely.geometry import box
 from ..geometry import arrows as story_arrows
 from ..schema import Dated, Frame, StoryMeta
 from ..story import Story
+from ..i18n import ENGLISH, Words
 from ..wording import citation_label, date_label, event_label, frame_corrections, frame_sources, river_label, unit_label
 from .extents import day_after, day_start, frame_views, needs_expressions, story_span
 from .qml import layer_styles, style_qml, style_sld
@@ -45,8 +46,8 @@ def _citations(citations) -> str:
     return json.dumps([c.model_dump(mode="json", exclude_none=True) for c in citations], ensure_ascii=False)
 
 
-def _sources_text(citations, meta: StoryMeta) -> str:
-    return "; ".join(citation_label(c, meta) for c in citations)
+def _sources_text(citations, meta: StoryMeta, w: Words = ENGLISH) -> str:
+    return "; ".join(citation_label(c, meta, w) for c in citations)
 
 
 def _day_columns(gdf: pd.DataFrame, items: list[Dated], bce: bool) -> None:
@@ -86,10 +87,10 @@ def _layer_table(story: Story, layer: str, visible_until: datetime | None) -> ge
     if labels is not None:
         gdf.insert(gdf.columns.get_loc("geometry"), "label", labels)
     gdf["sources"] = [_citations(f.props.sources) for f in features]
-    gdf.insert(gdf.columns.get_loc("sources") + 1, "sources_text", [_sources_text(f.props.sources, story.meta) for f in features])
+    gdf.insert(gdf.columns.get_loc("sources") + 1, "sources_text", [_sources_text(f.props.sources, story.meta, story.words) for f in features])
     if all(isinstance(f.props, Dated) for f in features) and layer in story.dated_layers:
         geometry = gdf.pop("geometry")
-        gdf["date_text"] = [date_label(f.props) for f in features]
+        gdf["date_text"] = [date_label(f.props, story.words) for f in features]
         gdf["start_time"] = pd.Series([day_start(f.first_day) for f in features], dtype="datetime64[ms]")
         gdf["end_time"] = pd.Series([day_after(f.last_day) for f in features], dtype="datetime64[ms]")
         gdf["visible_until"] = pd.Series([visible_until] * len(features), dtype="datetime64[ms]")
@@ -104,12 +105,12 @@ def _frames_table(story: Story) -> geopandas.GeoDataFrame:
     rows = []
     for seq, fr in enumerate(story.frames, start=1):
         rows.append({
-            "id": fr.id, "seq": seq, "start": fr.start, "end": fr.end, "date_text": date_label(fr), "title": fr.title,
-            "bookmark": bookmark_name(fr, seq), "narrative": fr.narrative, "features": json.dumps(fr.features),
+            "id": fr.id, "seq": seq, "start": fr.start, "end": fr.end, "date_text": date_label(fr, story.words), "title": fr.title,
+            "bookmark": bookmark_name(fr, seq, story.words), "narrative": fr.narrative, "features": json.dumps(fr.features),
             "focus": json.dumps(fr.focus), "sources": _citations(fr.sources),
-            "sources_text": _sources_text(fr.sources, story.meta), "corrections": json.dumps(fr.corrections),
-            "sources_short": frame_sources(fr, story.meta),
-            "corrections_text": "\n".join(frame_corrections(fr, story.meta)),
+            "sources_text": _sources_text(fr.sources, story.meta, story.words), "corrections": json.dumps(fr.corrections),
+            "sources_short": frame_sources(fr, story.meta, story.words),
+            "corrections_text": "\n".join(frame_corrections(fr, story.meta, story.words)),
             "start_time": day_start(fr.first.first), "end_time": day_after(fr.last.last),
             "geometry": box(*views[fr.id]),
         })
@@ -122,9 +123,9 @@ def _frames_table(story: Story) -> geopandas.GeoDataFrame:
     return geopandas.GeoDataFrame(gdf, geometry="geometry", crs="EPSG:4326")
 
 
-def bookmark_name(frame: Frame, seq: int) -> str:
+def bookmark_name(frame: Frame, seq: int, w: Words = ENGLISH) -> str:
     """'03 · 16–18 June 1815 — Title': numbered, so QGIS's alphabetical lists keep story order."""
-    return f"{seq:02d} · {date_label(frame)} — {frame.title}"
+    return f"{seq:02d} · {date_label(frame, w)} — {frame.title}"
 
 
 def tables(story: Story) -> dict[str, geopandas.GeoDataFrame]:

@@ -99,7 +99,7 @@ def project_context(story: Story, gpkg_name: str, relief_name: str | None = None
         "extent": extent,
         "layers": layers,
         "time_begin": _iso(day_start(begin)), "time_end": _iso(day_start(end)),
-        "bookmarks": [{"id": fr.id, "name": bookmark_name(fr, seq), "extent": to_project_crs(views[fr.id])}
+        "bookmarks": [{"id": fr.id, "name": bookmark_name(fr, seq, story.words), "extent": to_project_crs(views[fr.id])}
                       for seq, fr in enumerate(story.frames, start=1)],
     }
 

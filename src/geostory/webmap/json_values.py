@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..dates import Day, parse_date
+from ..i18n import ENGLISH, Words
 from ..schema import Citation, Dated, StoryMeta
 from ..wording import citation_label, date_text
 
@@ -20,9 +21,9 @@ def day_number(d: Day) -> int:
     return d - EPOCH
 
 
-def date_info(item: Dated) -> dict[str, Any]:
+def date_info(item: Dated, w: Words = ENGLISH) -> dict[str, Any]:
     """The date as the page shows it: text (with 'c.' when approximate), the certainty for the badge, the note."""
-    info: dict[str, Any] = {"text": date_text(item), "certainty": item.date_certainty}
+    info: dict[str, Any] = {"text": date_text(item, w), "certainty": item.date_certainty}
     if item.date_note:
         info["note"] = item.date_note
     return info
@@ -39,10 +40,10 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
-def citation(c: Citation, meta: StoryMeta) -> dict[str, Any]:
+def citation(c: Citation, meta: StoryMeta, w: Words = ENGLISH) -> dict[str, Any]:
     """A citation as {label, title?, url?, note?}; the seed's title is added since its label names only a section."""
     work = meta.seed if c.source == "seed" else meta.sources.get(c.source)
-    out: dict[str, Any] = {"label": citation_label(c, meta)}
+    out: dict[str, Any] = {"label": citation_label(c, meta, w)}
     if c.source == "seed" and work is not None:
         out["title"] = work.title
     url = safe_url(work.url if work is not None else None)

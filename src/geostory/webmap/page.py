@@ -119,7 +119,7 @@ def _fix_ids(figure: Figure) -> None:
 
 def make_figure(story: Story) -> Figure:
     """The whole page as a branca Figure, ready to render."""
-    figure = _StoryFigure()
+    figure = _StoryFigure(lang=story.words.html_lang)
     fmap = _StoryMap(location=None, tiles=None, zoom_control="topright", control_scale=True,
                      prefer_canvas=False, keyboard=False, zoom_snap=0.25, zoom_delta=0.5)
     fmap.default_js = []  # folium's CDN links (Leaflet, jQuery, Bootstrap, ...): Leaflet is inlined instead

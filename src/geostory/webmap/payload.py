@@ -25,7 +25,8 @@ from ..schema import (
 )
 from ..story import Feature, Story
 from ..styles import movement_style, styles
-from ..vocabulary import kind_labels, language_names
+from ..i18n import Words
+from ..vocabulary import certainty_label, kind_labels, language_names
 from ..wording import citation_label, day_text, display_name
 from .json_values import citation, date_info, day_number
 
@@ -50,39 +51,39 @@ def _lines(geom: BaseGeometry) -> list[list[list[float]]]:
     return [_ll(part.coords) for part in parts]
 
 
-def _extras(props: FeatureProps, meta: StoryMeta) -> list[str]:
+def _extras(props: FeatureProps, meta: StoryMeta, w: Words) -> list[str]:
     """Names in other languages, then the extra fields story.json declares with ``"popup": true``."""
-    lines = [f"Name ({tag}): {name}" for tag, name in language_names(props.extra_fields).items()]
+    lines = [w("name_in", tag=tag, name=name) for tag, name in language_names(props.extra_fields).items()]
     for key, decl in meta.fields.items():
         value = props.extra_fields.get(key)
         if decl.popup and value is not None and value != "":
-            lines.append(f"{decl.label}: {value}")
+            label = decl.label_zh if w.lang == "zh" and decl.label_zh else decl.label
+            lines.append(f"{label}: {value}")
     return lines
 
 
-def _details(props: FeatureProps, meta: StoryMeta) -> list[str]:
+def _details(props: FeatureProps, meta: StoryMeta, w: Words) -> list[str]:
     """Short facts under a popup's title: kind, unit, commander, strength, operator, certainty, extras."""
-    return _kind_details(props, meta) + _extras(props, meta)
+    return _kind_details(props, meta, w) + _extras(props, meta, w)
 
 
-def _kind_details(props: FeatureProps, meta: StoryMeta) -> list[str]:
-    st = styles()
+def _kind_details(props: FeatureProps, meta: StoryMeta, w: Words) -> list[str]:
     if isinstance(props, PlaceProps):
-        lines = [kind_labels(meta.kinds, "places")[props.kind]]
+        lines = [kind_labels(meta.kinds, "places", w)[props.kind]]
         if props.location_certainty != "exact":
-            lines.append("Location approximate")
+            lines.append(w("location_approximate"))
         return lines
     if isinstance(props, RailwayProps):
-        return [f"Operated by {props.operator}", st.route_certainty[props.route_certainty].label]
+        return [w("operated_by", operator=props.operator), certainty_label(props.route_certainty, w)]
     if isinstance(props, MovementProps):
-        lines = [kind_labels(meta.kinds, "movements")[props.kind], f"Unit: {props.unit}"]
+        lines = [kind_labels(meta.kinds, "movements", w)[props.kind], w("unit", unit=props.unit)]
         if props.commander:
-            lines.append(f"Commander: {props.commander}")
-        lines.append(f"Strength: {props.strength}" if props.strength else "Strength: unknown")
-        lines.append(st.route_certainty[props.route_certainty].label)
+            lines.append(w("commander", name=props.commander))
+        lines.append(w("strength", strength=props.strength) if props.strength else w("strength_unknown"))
+        lines.append(certainty_label(props.route_certainty, w))
         return lines
     if isinstance(props, EventProps):
-        return [kind_labels(meta.kinds, "events")[props.kind]]
+        return [kind_labels(meta.kinds, "events", w)[props.kind]]
     return []
 
 
@@ -95,13 +96,13 @@ def _info(f: Feature, story: Story) -> dict[str, Any]:
     if p.name_period and p.name_period != p.name_en:
         info["then"] = p.name_period  # the name in use at the time of the story
     if isinstance(p, Dated):
-        info["date"] = date_info(p)
+        info["date"] = date_info(p, story.words)
     side = getattr(p, "side", None)
     if side:
         info["side"] = side
-    info["facts"] = _details(p, story.meta)
+    info["facts"] = _details(p, story.meta, story.words)
     info["narrative"] = p.narrative
-    info["sources"] = [citation(c, story.meta) for c in p.sources]
+    info["sources"] = [citation(c, story.meta, story.words) for c in p.sources]
     if p.corrections:
         info["corrections"] = list(p.corrections)
     return info
@@ -126,14 +127,15 @@ def _feature(f: Feature, story: Story, arrow: Arrow | None) -> dict[str, Any]:
 
 
 def _correction(c: Correction, story: Story) -> dict[str, Any]:
-    seed = Citation(source="seed", section=c.seed.section, paragraph=c.seed.paragraph)
+    w, cited = story.words, c.cited
+    label = citation_label(cited, story.meta, w)
     return {
         "about": c.about,
-        "seed": citation_label(seed, story.meta),
-        "seed_claim": c.seed_claim,
+        "says": w("seed_says", source=label) if cited.source == "seed" else w("source_says", source=label),
+        "claim": c.claim,
         "map_shows": c.map_shows,
         "reason": c.reason,
-        "sources": [citation(s, story.meta) for s in c.sources],
+        "sources": [citation(s, story.meta, story.words) for s in c.sources],
     }
 
 
@@ -198,9 +200,9 @@ def build_payload(story: Story) -> dict[str, Any]:
     frames = [{
         "id": fr.id,
         "title": fr.title,
-        "date": date_info(fr),
+        "date": date_info(fr, story.words),
         "narrative": fr.narrative,
-        "sources": [citation(c, meta) for c in fr.sources],
+        "sources": [citation(c, meta, story.words) for c in fr.sources],
         "corrections": list(fr.corrections),
         "current": list(model.current[i]),
         "begun": model.begun[i],
@@ -209,6 +211,8 @@ def build_payload(story: Story) -> dict[str, Any]:
     } for i, fr in enumerate(story.frames)]
     return {
         "story": {"id": meta.id, "title": meta.title},
+        "lang": story.words.html_lang,
+        "words": story.words.page_messages(),
         "axis": {"max": SLIDER_MAX, "from": day_text(story.first_day, meta.calendar),
                  "to": day_text(story.last_day, meta.calendar)},
         "sides": {k: {"label": s.label, "colour": s.colour} for k, s in meta.sides.items()},

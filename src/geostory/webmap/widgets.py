@@ -112,6 +112,7 @@ class StoryPanel(_Widget):
     def __init__(self, story: Story, payload: dict[str, Any], groups: dict[str, Element]) -> None:
         super().__init__()
         self.meta = story.meta
+        self.words = story.words
         self.payload = payload
         self.groups = groups
         self.ticks = [fr["at"] for fr in payload["frames"]]
@@ -160,8 +161,9 @@ class Legend(_Widget):
         self.position = position
         self.key_box = f"0 0 {KEY_W:g} {KEY_H:g}"
         entries = legend_entries(story, layers=layers)
-        self.sections = [{"name": name, "title": title,
+        w = self.words = story.words
+        self.sections = [{"name": name, "title": w.get(f"section_{name}", title),
                           "entries": [{"entry": e, "key": _key(e)} for e in entries if e.section == name]}
                          for name, title in SECTION_TITLES.items()]
         self.sections = [s for s in self.sections if s["entries"]]
-        self.note = FADED_NOTE if story.dated_layers else None
+        self.note = w.get("faded_note", FADED_NOTE) if story.dated_layers else None

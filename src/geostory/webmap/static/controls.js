@@ -85,12 +85,12 @@
       toggle.addEventListener("click", function () {
         var collapsed = panel.classList.toggle("gs-collapsed");
         toggle.setAttribute("aria-expanded", String(!collapsed));
-        toggle.textContent = collapsed ? "Show text" : "Hide text";
+        toggle.textContent = collapsed ? dom.t("show_text") : dom.t("hide_text");
         map.invalidateSize({ animate: false });
       });
       player.on("play", function (event) {
         var e = /** @type {L.LeafletEvent & {playing: boolean}} */ (event);
-        play.textContent = e.playing ? "Pause" : "Play";
+        play.textContent = e.playing ? dom.t("pause") : dom.t("play");
         play.setAttribute("aria-pressed", String(e.playing));
         panel.classList.toggle("gs-playing", e.playing);
       });
@@ -117,7 +117,7 @@
       nodes.count.textContent = (i + 1) + " / " + n;
       dom.fill(nodes.date, dom.dateNodes({ text: fr.date.text, certainty: fr.date.certainty }));
       nodes.title.textContent = fr.title;
-      var dateNote = fr.date.note ? dom.el("p", "gs-frame-date-note", "About the date: " + fr.date.note) : null;
+      var dateNote = fr.date.note ? dom.el("p", "gs-frame-date-note", dom.t("about_the_date", { note: fr.date.note })) : null;
       dom.fill(nodes.narrative, [dom.paragraphs(fr.narrative, "gs-narrative-text"), dateNote]);
       var chips = dom.el("ul", "gs-chips");
       fr.current.forEach(function (k) {
@@ -127,12 +127,12 @@
         button.appendChild(self._chipKey(f));
         button.appendChild(dom.el("span", null, f.info.en));
         button.type = "button";
-        button.title = "Show " + f.info.name + " on the map";
+        button.title = dom.t("show_on_map", { name: f.info.name });
         button.addEventListener("click", function () { self.openFeature(k); });
         li.appendChild(button);
         chips.appendChild(li);
       });
-      dom.fill(nodes.onmap, chips.firstChild ? [dom.el("h3", "gs-small-head", "On the map"), chips] : []);
+      dom.fill(nodes.onmap, chips.firstChild ? [dom.el("h3", "gs-small-head", dom.t("on_the_map")), chips] : []);
       dom.fill(nodes.corrections, fr.corrections.map(function (id) {
         return data.corrections[id] ? dom.correctionBlock(data.corrections[id]) : null;
       }));

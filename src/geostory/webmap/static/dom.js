@@ -15,6 +15,19 @@
   gs.scriptMs = window.performance ? performance.now() : null;
 
   /**
+   * An interface message in the page's language (from the payload's catalogue), with {name} filled in.
+   * @param {string} key
+   * @param {Object<string, string | number>} [values]
+   * @returns {string}
+   */
+  function t(key, values) {
+    var text = (gs.words && gs.words[key]) || key;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && values[name] !== undefined ? String(values[name]) : whole;
+    });
+  }
+
+  /**
    * A new element with an optional class and text (set as textContent: never parsed as HTML).
    * @param {string} tag
    * @param {string | null} [className]
@@ -58,7 +71,7 @@
    */
   function sourceList(sources, heading) {
     var box = el("div", "gs-source-box");
-    box.appendChild(el(heading || "h3", "gs-small-head", sources.length === 1 ? "Source" : "Sources"));
+    box.appendChild(el(heading || "h3", "gs-small-head", sources.length === 1 ? t("source") : t("sources")));
     var list = el("ol", "gs-source-list");
     sources.forEach(function (src) {
       var item = el("li");
@@ -85,20 +98,20 @@
    */
   function dateNodes(date) {
     var nodes = [el("span", "gs-date-text", date.text)];
-    if (date.certainty === "disputed") nodes.push(el("span", "gs-badge", "disputed"));
+    if (date.certainty === "disputed") nodes.push(el("span", "gs-badge", t("disputed")));
     if (date.note) nodes.push(el("span", "gs-date-note", date.note));
     return nodes;
   }
 
   /**
-   * Where the map departs from the seed: its claim, what the map shows, why, and the sources.
+   * Where the map departs from a source: its claim, what the map shows, why, and the sources.
    * @param {GsCorrection} c
    */
   function correctionBlock(c) {
     var box = el("div", "gs-correction");
-    box.appendChild(el("p", "gs-correction-title", "Correction: " + c.about));
+    box.appendChild(el("p", "gs-correction-title", t("correction", { about: c.about })));
     var dl = el("dl");
-    [["The seed says (" + c.seed + ")", c.seed_claim], ["The map shows", c.map_shows], ["Why", c.reason]]
+    [[c.says, c.claim], [t("map_shows"), c.map_shows], [t("why"), c.reason]]
       .forEach(function (pair) {
         dl.appendChild(el("dt", null, pair[0]));
         dl.appendChild(el("dd", null, pair[1]));
@@ -133,7 +146,7 @@
     var box = el("div", "gs-popup");
     box.tabIndex = -1;
     box.appendChild(nameNodes(el("h3", "gs-popup-title"), info));
-    if (info.then) box.appendChild(el("p", "gs-old", "At the time: " + info.then));
+    if (info.then) box.appendChild(el("p", "gs-old", t("at_the_time", { name: info.then })));
     if (info.date) box.appendChild(fill(el("p", "gs-popup-date"), dateNodes(info.date)));
     var side = info.side && data.sides[info.side];
     if (side) {
@@ -159,7 +172,7 @@
   }
 
   gs.dom = {
-    el: el, fill: fill, paragraphs: paragraphs, sourceList: sourceList, dateNodes: dateNodes,
+    t: t, el: el, fill: fill, paragraphs: paragraphs, sourceList: sourceList, dateNodes: dateNodes,
     correctionBlock: correctionBlock, nameNodes: nameNodes, popupContent: popupContent, reducedMotion: reducedMotion
   };
 })(window.geostory = window.geostory || /** @type {GsNamespace} */ ({}));

@@ -18,6 +18,7 @@
    */
   gs.start = function (map, groups, dataId) {
     var data = /** @type {GsPayload} */ (JSON.parse(/** @type {HTMLElement} */ (document.getElementById(dataId)).textContent || ""));
+    gs.words = data.words;
     var frames = data.frames;
     var player = new gs.Player(frames);
     // One pane per layer, stacked in styles.json's draw_order just above Leaflet's overlay pane (400), each

@@ -38,7 +38,7 @@ interface GsFrame {
 }
 
 interface GsCorrection {
-  about: string; seed: string; seed_claim: string; map_shows: string; reason: string; sources: GsCitation[];
+  about: string; says: string; claim: string; map_shows: string; reason: string; sources: GsCitation[];
 }
 
 interface GsLayerStyle {
@@ -48,6 +48,8 @@ interface GsLayerStyle {
 
 interface GsPayload {
   story: { id: string; title: string };
+  lang: string;
+  words: { [key: string]: string };
   axis: { max: number; from: string; to: string };
   sides: { [key: string]: { label: string; colour: string } };
   style: {
@@ -75,7 +77,9 @@ interface GsNamespace {
   ready: boolean;
   scriptMs: number | null;
   readyMs?: number | null;
+  words?: { [key: string]: string };
   dom: {
+    t(key: string, values?: { [name: string]: string | number }): string;
     el(tag: string, className?: string | null, text?: string | null): HTMLElement;
     fill(node: HTMLElement, children: Array<Node | null>): HTMLElement;
     paragraphs(text: string, className: string): HTMLElement;

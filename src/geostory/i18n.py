@@ -8,6 +8,7 @@ thing in the same language. A story may reword any message for its readers in ``
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -67,7 +68,7 @@ class Words:
 ENGLISH = Words()
 
 
-def words_for(lang: str, rewordings: dict[str, dict[str, str]] | None = None) -> Words:
+def words_for(lang: str, rewordings: Mapping[Any, Mapping[str, str]] | None = None) -> Words:
     """A language's words with a story's rewordings for it (``story.json`` ``words``)."""
     own = (rewordings or {}).get(lang, {})
     return Words(lang, tuple(sorted(own.items())))

@@ -162,7 +162,8 @@ class ReferenceChecker:
             self.seed_citations += 1
             return
         if section not in self.sections:
-            forms = "" if seed_text.has_headings(self.sections) else f"; no headings found: mark each as {seed_text.HEADING_FORMS}"
+            forms = ("" if seed_text.has_headings(self.sections)
+                     else f"; no headings found: mark each as {seed_text.HEADING_FORMS}")
             self.report.add(filename, fid, f"{where}.section", f"a seed section ({', '.join(self.sections)}){forms}",
                             shorten(section))
         elif paragraph > len(self.sections[section]):

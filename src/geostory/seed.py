@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 HEADING_MARK = "[edit]"
@@ -25,7 +26,7 @@ def paragraphs(text: str) -> dict[str, list[str]]:
     return _sections(markdown if markdown is not None else _wikipedia_blocks(text))
 
 
-def has_headings(sections: dict[str, list[str]]) -> bool:
+def has_headings(sections: Mapping[str, list[str]]) -> bool:
     """Whether a seed's text marked any section heading (else it is all Lead and Infobox)."""
     return any(name not in ("Lead", "Infobox") for name in sections)
 

@@ -89,7 +89,7 @@ def _dual(item: Dated, w: Words) -> str:
     gregorian = [parse_date(_iso(p.first, "gregorian")) for p in (a, b) if p is not None and p.precision == "day"]
     if len(gregorian) != (1 if b is None else 2):
         return w("old_style", julian=span_text(a, b, w))
-    return w("dual_span", julian=span_text(a, b, w), gregorian=span_text(*gregorian, w=w))
+    return w("dual_span", julian=span_text(a, b, w), gregorian=span_text(gregorian[0], gregorian[-1], w))
 
 
 def date_text(item: Dated, w: Words = ENGLISH) -> str:

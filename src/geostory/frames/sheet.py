@@ -55,7 +55,8 @@ def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box=(0,
         thumb.thumbnail(THUMB, Image.Resampling.LANCZOS)
         sheet.paste(thumb, (x, y))
         draw.rectangle([x - 1, y - 1, x + thumb.width, y + thumb.height], outline="#c8c8c8")
-        draw.text((x, y + thumb.height + 6), f"{i + 1:02d} · {date_label(frame, story.words)}", font=small, fill=ACCENT)
+        caption = f"{i + 1:02d} · {date_label(frame, story.words)}"
+        draw.text((x, y + thumb.height + 6), caption, font=small, fill=ACCENT)
         draw.text((x, y + thumb.height + 24), _fit(draw, frame.title, bold, tw), font=bold, fill=INK)
     out = io.BytesIO()
     sheet.save(out, format="PNG")

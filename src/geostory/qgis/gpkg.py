@@ -23,9 +23,9 @@ import pyogrio
 from shapely.geometry import box
 
 from ..geometry import arrows as story_arrows
+from ..i18n import ENGLISH, Words
 from ..schema import Dated, Frame, StoryMeta
 from ..story import Story
-from ..i18n import ENGLISH, Words
 from ..wording import citation_label, date_label, event_label, frame_corrections, frame_sources, river_label, unit_label
 from .extents import day_after, day_start, frame_views, needs_expressions, story_span
 from .qml import layer_styles, style_qml, style_sld

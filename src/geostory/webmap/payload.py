@@ -11,9 +11,9 @@ from typing import Any
 from shapely.geometry.base import BaseGeometry
 
 from ..geometry import Arrow
+from ..i18n import Words
 from ..legend import Stroke, line_strokes, movement_look
 from ..schema import (
-    Citation,
     Correction,
     Dated,
     EventProps,
@@ -25,7 +25,6 @@ from ..schema import (
 )
 from ..story import Feature, Story
 from ..styles import movement_style, styles
-from ..i18n import Words
 from ..vocabulary import certainty_label, kind_labels, language_names
 from ..wording import citation_label, day_text, display_name
 from .json_values import citation, date_info, day_number

@@ -14,8 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .styles import MovementKindStyle, styles
 from .i18n import Words
+from .styles import MovementKindStyle, styles
 
 PLACE_KINDS = {"city": "City", "town": "Town", "station": "Railway station", "battlefield": "Battlefield",
                "region": "Region"}

@@ -16,6 +16,19 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "story"
 
 
+STARTER_WORDS = ("title_zh", "subtitle", "summary", "credits")
+"""The starter's words about itself, which a new title makes wrong: replaced or removed with --title."""
+
+
+def _retitle(meta: dict[str, object], title: str) -> None:
+    """The story's own words follow the new title; nothing of the starter's identity is left to correct."""
+    meta["title"] = title
+    for key in STARTER_WORDS:
+        meta.pop(key, None)
+    meta["summary"] = f"{title}: write here, in your own words, what the story is about and why it matters."
+    meta["credits"] = "Narrative: the story's authors."
+
+
 def create_story(folder: Path, title: str | None = None, form: str = "geojson") -> Path:
     """Copy the example story into a new folder, with the folder's name as its id.
 
@@ -33,7 +46,7 @@ def create_story(folder: Path, title: str | None = None, form: str = "geojson") 
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         meta["id"] = slug(folder.name)
         if title:
-            meta["title"] = title
+            _retitle(meta, title)
         write_atomic(meta_path, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
         if form != "geojson":
             from .convert import change_form

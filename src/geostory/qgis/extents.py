@@ -24,12 +24,14 @@ def frame_views(story: Story) -> dict[str, tuple[float, float, float, float]]:
     return {fr.id: view for fr, view in zip(story.frames, story.derived.views, strict=True)}
 
 
-def story_extent(story: Story, arrows: list[Arrow], views: dict) -> tuple[float, float, float, float]:
+def story_extent(story: Story, arrows: list[Arrow], views: dict[str, tuple[float, float, float, float]]
+                 ) -> tuple[float, float, float, float]:
     """Every feature, every arrow head and every frame's view, with a small margin."""
     geoms = [f.geometry for f in story.features()] + [a.head for a in arrows] + [box(*v) for v in views.values()]
     xmin, ymin, xmax, ymax = shapely.total_bounds(shapely.GeometryCollection(geoms))
     dx, dy = (xmax - xmin) * STORY_MARGIN, (ymax - ymin) * STORY_MARGIN
-    return tuple(round(float(v), 5) for v in (xmin - dx, ymin - dy, xmax + dx, ymax + dy))
+    return (round(float(xmin - dx), 5), round(float(ymin - dy), 5), round(float(xmax + dx), 5),
+            round(float(ymax + dy), 5))
 
 
 def day_start(day: Day) -> datetime | None:

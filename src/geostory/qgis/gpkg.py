@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from shapely.geometry import box
 
 from ..geometry import arrows as story_arrows
 from ..i18n import ENGLISH, Words
-from ..schema import Dated, Frame, StoryMeta
+from ..schema import Citation, Dated, DatedProps, Frame, StoryMeta
 from ..story import Story
 from ..wording import citation_label, date_label, event_label, frame_corrections, frame_sources, river_label, unit_label
 from .extents import day_after, day_start, frame_views, needs_expressions, story_span
@@ -42,11 +43,11 @@ def build_time() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else FIXED_TIME
 
 
-def _citations(citations) -> str:
+def _citations(citations: Iterable[Citation]) -> str:
     return json.dumps([c.model_dump(mode="json", exclude_none=True) for c in citations], ensure_ascii=False)
 
 
-def _sources_text(citations, meta: StoryMeta, w: Words = ENGLISH) -> str:
+def _sources_text(citations: Iterable[Citation], meta: StoryMeta, w: Words = ENGLISH) -> str:
     return "; ".join(citation_label(c, meta, w) for c in citations)
 
 
@@ -80,21 +81,32 @@ def story_prose(story: Story) -> list[str]:
     return [f.props.narrative for f in story.features()] + [t for fr in story.frames for t in (fr.title, fr.narrative)]
 
 
+def _column(gdf: pd.DataFrame, name: str) -> int:
+    """The position of a column (names are unique here, so pandas gives an int)."""
+    loc = gdf.columns.get_loc(name)
+    assert isinstance(loc, int)
+    return loc
+
+
 def _layer_table(story: Story, layer: str, visible_until: datetime | None) -> geopandas.GeoDataFrame:
     gdf = story.geodataframe(layer)
     features = story.layers[layer]
     labels = map_labels(story, layer)
     if labels is not None:
-        gdf.insert(gdf.columns.get_loc("geometry"), "label", labels)
+        gdf.insert(_column(gdf, "geometry"), "label", labels)
     gdf["sources"] = [_citations(f.props.sources) for f in features]
-    gdf.insert(gdf.columns.get_loc("sources") + 1, "sources_text", [_sources_text(f.props.sources, story.meta, story.words) for f in features])
-    if all(isinstance(f.props, Dated) for f in features) and layer in story.dated_layers:
+    gdf.insert(_column(gdf, "sources") + 1, "sources_text",
+               [_sources_text(f.props.sources, story.meta, story.words) for f in features])
+    dated = [f.props for f in features if isinstance(f.props, DatedProps)]
+    if len(dated) == len(features) and layer in story.dated_layers:
         geometry = gdf.pop("geometry")
-        gdf["date_text"] = [date_label(f.props, story.words) for f in features]
-        gdf["start_time"] = pd.Series([day_start(f.first_day) for f in features], dtype="datetime64[ms]")
-        gdf["end_time"] = pd.Series([day_after(f.last_day) for f in features], dtype="datetime64[ms]")
+        gdf["date_text"] = [date_label(p, story.words) for p in dated]
+        starts: list[datetime | None] = [day_start(p.first.first) for p in dated]
+        ends: list[datetime | None] = [day_after(p.last.last) for p in dated]
+        gdf["start_time"] = pd.Series(starts, dtype="datetime64[ms]")
+        gdf["end_time"] = pd.Series(ends, dtype="datetime64[ms]")
         gdf["visible_until"] = pd.Series([visible_until] * len(features), dtype="datetime64[ms]")
-        _day_columns(gdf, [f.props for f in features if isinstance(f.props, Dated)], needs_expressions(story))
+        _day_columns(gdf, list(dated), needs_expressions(story))
         gdf["geometry"] = geometry
         gdf = geopandas.GeoDataFrame(gdf, geometry="geometry", crs="EPSG:4326")
     return gdf

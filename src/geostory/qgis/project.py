@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
+from typing import Any
 
 from pyproj import CRS, Transformer
 
@@ -47,17 +48,17 @@ WKB = {"Point": "Point", "Line": "LineString", "Polygon": "Polygon"}
 
 
 @cache
-def crs_info(code: str) -> dict:
+def crs_info(code: str) -> dict[str, Any]:
     crs = CRS.from_user_input(code)
     return {"wkt": crs.to_wkt(), "proj4": PROJ4[code], "srid": crs.to_epsg(), "authid": code,
             "description": crs.name, "geographic": "true" if crs.is_geographic else "false"}
 
 
-def to_project_crs(extent) -> tuple[float, float, float, float]:
+def to_project_crs(extent: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
     t = Transformer.from_crs(LAYER_CRS, PROJECT_CRS, always_xy=True)
     xmin, ymin = t.transform(extent[0], extent[1])
     xmax, ymax = t.transform(extent[2], extent[3])
-    return tuple(round(v, 2) for v in (xmin, ymin, xmax, ymax))
+    return round(xmin, 2), round(ymin, 2), round(xmax, 2), round(ymax, 2)
 
 
 def _iso(dt: datetime | None) -> str:
@@ -77,7 +78,7 @@ def tree_order(story: Story) -> list[str]:
 
 
 def project_context(story: Story, gpkg_name: str, relief_name: str | None = None,
-                    relief_extent: tuple[float, ...] = (), relief_bounds: tuple[float, ...] = ()) -> dict:
+                    relief_extent: tuple[float, ...] = (), relief_bounds: tuple[float, ...] = ()) -> dict[str, Any]:
     views = frame_views(story)
     layer_style = layer_styles(story)
     meta_id = story.meta.id.replace("-", "_")
@@ -107,5 +108,6 @@ def project_context(story: Story, gpkg_name: str, relief_name: str | None = None
 def project_xml(story: Story, gpkg_name: str, relief: Relief | None = None, relief_name: str | None = None) -> str:
     """The .qgs text; with ``relief`` (written beside it as ``relief_name``) a raster layer under the story."""
     template = environment().get_template("qgis-project.qgs.j2")
-    extra = {"relief_name": relief_name, "relief_extent": relief.extent, "relief_bounds": relief.bounds} if relief else {}
-    return template.render(QGIS_VERSION=QGIS_VERSION, **project_context(story, gpkg_name, **extra))
+    context = (project_context(story, gpkg_name, relief_name, relief.extent, relief.bounds) if relief
+               else project_context(story, gpkg_name))
+    return template.render(QGIS_VERSION=QGIS_VERSION, **context)

@@ -66,12 +66,14 @@ class _StoryFigure(Figure):
 class _StoryMap(folium.Map):
     """folium.Map with a viewport that allows zooming the page, and a map element named as a landmark."""
 
-    def render(self, **kwargs: Any) -> None:
-        super().render(**kwargs)
-        header = self.get_root().header
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # folium.Map renders into its root
+        super().render(**kwargs)  # type: ignore[no-untyped-call]
+        root = self.get_root()
+        assert isinstance(root, Figure)
+        header = root.header
         text = header._children[self.get_name()].render()
         header._children[self.get_name()] = _Raw(_replace_once(text, FOLIUM_VIEWPORT, VIEWPORT, "viewport meta"))
-        html = self.get_root().html
+        html = root.html
         div = f'<div class="folium-map" id="{self.get_name()}" '
         text = html._children[self.get_name()].render()
         # A labelled region: the map, its popups and its controls are inside a landmark (axe: region).

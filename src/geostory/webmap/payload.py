@@ -6,6 +6,7 @@ story.js only draws and applies it and cannot drift from the QGIS and picture ou
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from shapely.geometry.base import BaseGeometry
@@ -15,7 +16,7 @@ from ..i18n import Words
 from ..legend import Stroke, line_strokes, movement_look
 from ..schema import (
     Correction,
-    Dated,
+    DatedProps,
     EventProps,
     FeatureProps,
     MovementProps,
@@ -40,7 +41,7 @@ SLIDER_GAP = 20
 can each still be reached by dragging."""
 
 
-def _ll(coords) -> list[list[float]]:
+def _ll(coords: Iterable[Sequence[float]]) -> list[list[float]]:
     """GeoJSON [lon, lat] pairs to Leaflet [lat, lon], rounded so rebuilds are byte-identical."""
     return [[round(float(y), DECIMALS), round(float(x), DECIMALS)] for x, y in coords]
 
@@ -94,7 +95,7 @@ def _info(f: Feature, story: Story) -> dict[str, Any]:
         info["zh"] = p.name_zh
     if p.name_period and p.name_period != p.name_en:
         info["then"] = p.name_period  # the name in use at the time of the story
-    if isinstance(p, Dated):
+    if isinstance(p, DatedProps):
         info["date"] = date_info(p, story.words)
     side = getattr(p, "side", None)
     if side:

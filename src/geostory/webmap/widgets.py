@@ -40,11 +40,11 @@ class _Widget(MacroElement):
     template_name = ""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # branca's MacroElement is untyped
         self._name = type(self).__name__
         self._template = environment().get_template(self.template_name)
 
-    def render(self, **kwargs: Any) -> None:
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]  # branca: MacroElement renders into its root
         figure = self.get_root()
         module = self._template.make_module({})
         for part in ("header", "html", "script"):
@@ -75,7 +75,7 @@ def _leaflet_css() -> str:
     """leaflet.css with its images as data: URIs, so the layer control icon needs no file or network."""
     base = _leaflet_dir()
 
-    def data_uri(match: re.Match) -> str:
+    def data_uri(match: re.Match[str]) -> str:
         image = base / match.group(1)
         return f"url(data:image/png;base64,{base64.b64encode(image.read_bytes()).decode()})"
 

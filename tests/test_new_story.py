@@ -21,7 +21,7 @@ def test_new_with_a_title_keeps_no_word_of_the_starters_identity(tmp_path, capsy
     story = load_story(folder)  # still a valid story that builds
     html = render_html(story)
     head = html.split("<body", 1)[0]
-    assert "<title>Sherman&#39;s March to the Sea</title>" in head or "<title>Sherman's March to the Sea</title>" in head
+    assert any(f"<title>Sherman{q}s March to the Sea</title>" in head for q in ("&#39;", "'"))
     assert not any(word in head for word in STARTER_WORDS)
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import shapely
 
 from .dates import Day
-from .geometry import FRAME_MARGIN, FRAME_MIN_KM, Arrow, LocalPlane, arrow_for, story_plane
+from .geometry import FRAME_MARGIN, FRAME_MIN_KM, Arrow, LocalPlane, arrows_for, story_plane
 
 if TYPE_CHECKING:
     from .schema import Frame
@@ -142,7 +142,7 @@ class Derived:
         first_days = tuple(f.first_day for f in features)
         last_days = tuple(f.last_day for f in features)
         plane = story_plane(story)
-        arrows = {f.id: arrow_for(f, plane) for f in story.movements}
+        arrows = {a.feature.id: a for a in arrows_for(story.movements, plane)}
         extents = _extents_km(features, arrows, plane)
         views = tuple(_view(extents[[index[fid] for fid in (fr.focus or fr.features)]], plane)
                       for fr in story.frames)

@@ -6,15 +6,17 @@ byte-for-byte reproducible.
 """
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
+import numpy.typing as npt
 import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import substring
 
 from .schema import Frame
 from .story import Movement, Story
@@ -29,6 +31,8 @@ FRAME_MIN_KM = 120.0
 """The smallest view a frame gets, so a frame about one town still shows its surroundings."""
 
 G = TypeVar("G", bound=BaseGeometry)
+Geometries = npt.NDArray[np.object_]
+"""A numpy array of shapely geometries, as shapely 2's vectorised functions take and give."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,16 @@ class LocalPlane:
     def to_degrees(self, geom: G) -> G:
         return shapely.transform(geom, lambda c: np.round(c / (self.kx, self.ky), DECIMALS))
 
+    def all_to_km(self, geoms: Geometries) -> Geometries:
+        """``to_km`` over an array of geometries at once (the same arithmetic, one call)."""
+        out: Geometries = shapely.transform(geoms, lambda c: c * (self.kx, self.ky))
+        return out
+
+    def all_to_degrees(self, geoms: Geometries) -> Geometries:
+        """``to_degrees`` over an array of geometries at once."""
+        out: Geometries = shapely.transform(geoms, lambda c: np.round(c / (self.kx, self.ky), DECIMALS))
+        return out
+
 
 def curved(line: LineString, curve: float, segments: int = CURVE_SEGMENTS) -> LineString:
     """Bend a two-point line into a quadratic Bézier arc; ``curve`` is the bulge as a share of half its length.
@@ -74,23 +88,57 @@ def curved(line: LineString, curve: float, segments: int = CURVE_SEGMENTS) -> Li
 
 
 def arrow_for(feature: Movement, plane: LocalPlane) -> Arrow:
-    props = feature.props
+    """The arrow of one movement (``arrows_for`` with one feature)."""
+    return arrows_for([feature], plane)[0]
+
+
+def arrows_for(features: Sequence[Movement], plane: LocalPlane) -> list[Arrow]:
+    """One arrow per movement, shaped in the plane's kilometres: a head at the destination sized by the
+    route's length (styles.json's arrow), a shaft that stops inside it.
+
+    Vectorised with shapely 2 over all movements (projection, length, the head's base point, geometry
+    creation, rounding back to degrees); what is left per arrow is a little arithmetic. The GEOS calls and
+    the arithmetic are the ones a single arrow uses, so the shapes are the same to the last bit.
+    """
+    if not features:
+        return []
     cfg = styles().arrow
-    path_km = curved(plane.to_km(feature.geometry), props.curve)
-    length = path_km.length
+    routes = plane.all_to_km(np.array([f.geometry for f in features], dtype=object))
+    paths = np.array([curved(route, f.props.curve) for route, f in zip(routes, features, strict=True)],
+                     dtype=object)
+    lengths = shapely.length(paths)
     lo, hi = cfg.head_length_km
-    head_len = min(max(length * cfg.head_length_share, lo), hi, length * 0.5)
-    half_width = head_len * cfg.head_width_ratio / 2
-    tip = np.asarray(path_km.coords[-1])
-    base_point = np.asarray(path_km.interpolate(length - head_len).coords[0])
-    direction = (tip - base_point) / np.linalg.norm(tip - base_point)
-    normal = np.array([-direction[1], direction[0]])
-    head_km = Polygon([tip, base_point + normal * half_width, base_point - normal * half_width])
-    # The shaft runs to the head's base, then straight into the head so that a thick or bent line
-    # neither pokes past the tip nor leaves a gap beside the head.
-    to_base = list(substring(path_km, 0, length - head_len).coords)
-    shaft_km = LineString([*to_base, tuple(base_point + direction * head_len * 0.4)])
-    return Arrow(feature, plane.to_degrees(path_km), plane.to_degrees(shaft_km), plane.to_degrees(head_km))
+    heads = np.minimum(np.minimum(np.maximum(lengths * cfg.head_length_share, lo), hi), lengths * 0.5)
+    bases = shapely.get_coordinates(shapely.line_interpolate_point(paths, lengths - heads))
+    shafts: list[list[tuple[float, float]]] = []
+    triangles = np.empty((len(features), 3, 2))
+    for k, path in enumerate(paths):
+        coords = shapely.get_coordinates(path)
+        length, head_len, base_point = float(lengths[k]), float(heads[k]), bases[k]
+        half_width = head_len * cfg.head_width_ratio / 2
+        tip = coords[-1]
+        direction = (tip - base_point) / np.linalg.norm(tip - base_point)
+        normal = np.array([-direction[1], direction[0]])
+        triangles[k] = (tip, base_point + normal * half_width, base_point - normal * half_width)
+        # The shaft runs to the head's base (shapely.ops.substring from 0, vertex by vertex), then straight
+        # into the head so that a thick or bent line neither pokes past the tip nor leaves a gap beside it.
+        end = length - head_len
+        to_base = [(float(coords[0][0]), float(coords[0][1]))]
+        walked = 0.0
+        for p1, p2 in itertools.pairwise(coords.tolist()):
+            if 0 < walked < end:
+                to_base.append((p1[0], p1[1]))
+            elif walked >= end:
+                break
+            walked += ((p2[0] - p1[0]) ** 2 + (p2[1] - p1[1]) ** 2) ** 0.5
+        to_base.append((float(base_point[0]), float(base_point[1])))
+        to_base.append(tuple(base_point + direction * head_len * 0.4))
+        shafts.append(to_base)
+    shaft_km = [LineString(points) for points in shafts]
+    head_km = shapely.polygons(triangles)
+    out_paths, out_shafts, out_heads = (plane.all_to_degrees(np.array(g, dtype=object))
+                                        for g in (paths, shaft_km, head_km))
+    return [Arrow(f, out_paths[k], out_shafts[k], out_heads[k]) for k, f in enumerate(features)]
 
 
 def story_plane(story: Story) -> LocalPlane:

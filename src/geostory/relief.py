@@ -70,10 +70,17 @@ class Relief:
 
 
 @lru_cache(maxsize=1)
-def source() -> RGB:
-    """The whole world relief as an RGB array (row 0 at 90° N), decoded once per process."""
+def source_image() -> Image.Image:
+    """The whole world relief, decoded once per process (an RGB image, row 0 at 90° N). Kept as an image
+    so a story's window is cut from it without copying the 175 MB world into an array."""
     with resources.files(SOURCE_PACKAGE).joinpath(SOURCE_FILE).open("rb") as f, Image.open(f) as image:
-        return np.asarray(image.convert("RGB"))
+        image.load()
+        return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def source() -> RGB:
+    """The whole world relief as an RGB array (row 0 at 90° N)."""
+    return np.asarray(source_image())
 
 
 def tone(rgb: npt.NDArray[np.floating]) -> npt.NDArray[np.floating]:
@@ -87,8 +94,8 @@ def tone(rgb: npt.NDArray[np.floating]) -> npt.NDArray[np.floating]:
 
 def sample(lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]) -> RGB:
     """Bilinear samples of the toned relief at each (lon, lat); longitudes wrap, latitudes clamp."""
-    world = source()
-    rows, cols = world.shape[:2]
+    world = source_image()
+    cols, rows = world.size
     x = (np.mod(lon + 180.0, 360.0)) * PIXELS_PER_DEGREE - 0.5
     y = np.clip((90.0 - lat) * PIXELS_PER_DEGREE - 0.5, 0, rows - 1)
     x0 = np.floor(x).astype(np.int64)
@@ -100,7 +107,7 @@ def sample(lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]) -> RGB:
     r0, r1 = int(y0.min()), int(y0.max()) + 2
     wraps = int(x0.max()) - int(x0.min()) > cols // 2
     c0, c1 = (0, cols) if wraps else (int(x0.min()), int(x1.max()) + 1)
-    win = world[r0:r1, c0:c1].astype(np.float64)
+    win = np.asarray(world.crop((c0, r0, c1, r1)), dtype=np.float64)
     yy, xa, xb = y0 - r0, x0 - c0, x1 - c0
     top = win[yy, xa] * (1 - fx) + win[yy, xb] * fx
     bottom = win[yy + 1, xa] * (1 - fx) + win[yy + 1, xb] * fx
@@ -153,9 +160,11 @@ def encode(rgb: RGB, fmt: Literal["JPEG", "PNG"] = "JPEG") -> bytes:
     return out.getvalue()
 
 
+@lru_cache(maxsize=8)
 def relief(bounds: Bounds, margin: float = MARGIN, fmt: Literal["JPEG", "PNG"] = "JPEG",
            upsample: float = UPSAMPLE, max_side: int = MAX_SIDE) -> Relief:
-    """The relief in Web Mercator around ``bounds`` (west, south, east, north, WGS84), with ``margin``."""
+    """The relief in Web Mercator around ``bounds`` (west, south, east, north, WGS84), with ``margin``; kept
+    per process, so the web map and the QGIS package of one run cut it once."""
     extent, width, height = mercator_grid(padded(bounds, margin), upsample, max_side)
     rgb = warp(MERCATOR, extent, width, height)
     to_geo = Transformer.from_crs(MERCATOR, WGS84, always_xy=True)

@@ -123,14 +123,15 @@ def _frames(args: argparse.Namespace) -> None:
 
 def _handout(args: argparse.Namespace) -> None:
     from .handout import build_handout
+    from .progress import stages
 
     story = load_story(args.story)
     out = Path(args.output) if args.output else default_output(story.meta.id, "handout")
-
-    def progress(done: int, total: int) -> None:
-        _say(f"[{done}/{total}] frame picture", sys.stderr)
-
-    _say(f"wrote {build_handout(story, out, paper=args.paper, progress=progress)}")
+    total = len(story.frames)
+    names = [f"picture {i}/{total}" for i in range(total + 1)] + ["typeset"]  # 0: the overview map
+    with stages("handout", names) as step:
+        path = build_handout(story, out, paper=args.paper, progress=lambda done, total: step())
+    _say(f"wrote {path}")
 
 
 def _kml(args: argparse.Namespace) -> None:

@@ -41,10 +41,13 @@ def render_html(story: Story, created: str | None = None) -> str:
 
 def pictures(story: Story, font_search: list[str | Path] | None = None,
              progress: Callable[[int, int], None] | None = None) -> dict[str, bytes]:
-    """The overview and every frame picture as PNG bytes, keyed by the address the template uses."""
+    """The overview and every frame picture as PNG bytes, keyed by the address the template uses;
+    ``progress(done, total)`` after each (0 for the overview, then 1 … total)."""
     overview = overview_frame(story)  # drawn as the one frame of a story holding only it
     whole = dataclasses.replace(story, frames=(overview,))
     out = {picture_url(0): FrameRenderer(whole, font_search=font_search).render(overview, 1)}
+    if progress is not None:
+        progress(0, len(story.frames))
     renderer = FrameRenderer(story, font_search=font_search)
     for number, frame in enumerate(story.frames, start=1):
         out[picture_url(number)] = renderer.render(frame, number)

@@ -60,8 +60,11 @@ def _check(args: argparse.Namespace) -> None:
     layers = ", ".join(f"{name} {len(fs)}" for name, fs in story.layers.items())
     _say(f"{story.meta.id}: {story.meta.title}")
     _say(f"  layers: {layers}")
-    _say(f"  frames: {len(story.frames)}, {story.first_day} to {story.last_day}")
-    _say(f"  corrections to the seed: {len(story.meta.corrections)}")
+    from .wording import day_text
+
+    span = f"{day_text(story.first_day, story.meta.calendar)} to {day_text(story.last_day, story.meta.calendar)}"
+    _say(f"  frames: {len(story.frames)}, {span}")
+    _say(f"  corrections: {len(story.meta.corrections)}")
     _say("  no problems found")
 
 

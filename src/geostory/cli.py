@@ -175,6 +175,13 @@ def _import(args: argparse.Namespace) -> None:
         _say(line)
 
 
+def _serve(args: argparse.Namespace) -> None:
+    from .serve import serve
+
+    serve(Path(args.story) if args.story else default_story_dir(), host=args.host, port=args.port,
+          open_browser=args.open)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geostory", description=__doc__.splitlines()[0] if __doc__ else None)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -212,6 +219,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="the story's title")
     p.add_argument("--format", choices=("geojson", "csv", "xlsx"), default="geojson",
                    help="keep places, events, movements and frames as GeoJSON (default), CSV files or one workbook")
+    p = add("serve", _serve, "serve the story map locally, rebuilding and reloading it on every save")
+    p.add_argument("story", nargs="?", help=story_help)
+    p.add_argument("--port", type=int, default=0, help="port to listen on (default: a free one, printed)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 opens it to the network)")
+    p.add_argument("--open", action="store_true", help="open the page in the default browser")
     p = add("import", _import, "bring edits made to a GeoPackage's story layers (in QGIS) back into the story folder")
     p.add_argument("package", help="the .gpkg written by 'geostory qgis'")
     p.add_argument("story", nargs="?", help=story_help)

@@ -11,7 +11,7 @@ stamp, so rebuilding the same story gives byte-identical files.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..output import atomic_folder, default_output, write_atomic
@@ -29,7 +29,8 @@ SHEET_NAME = "contact-sheet.png"
 
 
 def render_frames(story: Story, folder: str | Path | None = None,
-                  progress: Callable[[int, Path], None] | None = None, font_search=None) -> list[Path]:
+                  progress: Callable[[int, Path], None] | None = None,
+                  font_search: Sequence[str | Path] | None = None) -> list[Path]:
     """Write every frame picture, the contact sheet and the GIF into ``folder``; return their paths.
 
     ``progress(done, path)`` is called after each frame picture (``done`` = 1 … number of frames), with the
@@ -57,7 +58,8 @@ def render_frames(story: Story, folder: str | Path | None = None,
     return [folder / name for name in names]
 
 
-def render_frame(story: Story, frame: Frame | str, path: str | Path | None = None, font_search=None) -> bytes:
+def render_frame(story: Story, frame: Frame | str, path: str | Path | None = None,
+                 font_search: Sequence[str | Path] | None = None) -> bytes:
     """One frame picture as PNG bytes (by frame or frame id), also written to ``path`` if given."""
     if isinstance(frame, str):
         frame = story.frame(frame)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from matplotlib import font_manager
+from PIL import ImageFont
 
 from ..errors import UsageError
 
@@ -122,7 +123,9 @@ def _fontconfig() -> list[Path]:
     (fc-match always answers with *some* font)."""
     fc_match = shutil.which("fc-match")
     paths: list[Path] = []
-    for family in FAMILIES if fc_match else ():
+    if fc_match is None:
+        return paths
+    for family in FAMILIES:
         try:
             out = subprocess.run([fc_match, "-f", "%{file}", f"{family}:lang=zh-cn"], capture_output=True,
                                  text=True, timeout=10, check=False).stdout.strip()
@@ -156,8 +159,6 @@ def families(main: Font) -> list[str]:
     return list(dict.fromkeys([main.family, LATIN_FAMILY]))
 
 
-def pil_font(font: Font, size: int):
+def pil_font(font: Font, size: int) -> ImageFont.FreeTypeFont:
     """A Pillow font for the contact sheet, from the same face as the pictures."""
-    from PIL import ImageFont
-
     return ImageFont.truetype(str(font.path), size=size, index=font.index)

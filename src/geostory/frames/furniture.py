@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.patches import Polygon as PolygonPatch
 from matplotlib.transforms import Bbox
 from matplotlib_scalebar.scalebar import ScaleBar
@@ -13,7 +15,7 @@ from .projection import north_angle
 INK = "#222222"
 
 
-def furniture(ax, renderer, crs: CRS, families: list[str]) -> list[Bbox]:
+def furniture(ax: Axes, renderer: RendererBase, crs: CRS, families: list[str]) -> list[Bbox]:
     """Scale bar (lower left) and north arrow (lower right); return their boxes so labels avoid them."""
     bar = ScaleBar(1, "m", location="lower left", length_fraction=0.22, width_fraction=0.01, box_alpha=0.75,
                    color=INK, border_pad=0.7, pad=0.35, sep=3, scale_loc="top",

@@ -6,10 +6,17 @@ actually shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
+from matplotlib.artist import Artist
+from matplotlib.backend_bases import RendererBase
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.legend_handler import HandlerBase
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon, Rectangle
+from matplotlib.text import Text
+from matplotlib.transforms import Transform
 
 from ..schema import Frame, MovementProps
 from ..story import Story
@@ -37,14 +44,16 @@ class ArrowKey:
 
 
 class ArrowHandler(HandlerBase):
-    def create_artists(self, legend, key, xdescent, ydescent, width, height, fontsize, trans):
+    def create_artists(self, legend: Legend, orig_handle: Artist, xdescent: float, ydescent: float, width: float,
+                       height: float, fontsize: float, trans: Transform) -> list[Artist]:
+        key = cast(ArrowKey, orig_handle)  # matplotlib passes the handle given, whatever its stubs say
         y = height / 2 - ydescent
         x0, x1 = -xdescent, -xdescent + width
         head = min(height * 1.05, width * 0.35)
         lw = key.width * PX
         dashes = [d * PX / lw for d in dash_list(key.dash)]
         st = styles()
-        artists = [swatch(x0, y, width, height)]
+        artists: list[Artist] = [swatch(x0, y, width, height)]
         if key.casing:
             artists.append(Line2D([x0, x1 - head * 0.6], [y, y], color=st.casing.colour, alpha=key.alpha,
                                   linewidth=lw + st.casing.extra_width * PX, solid_capstyle="butt"))
@@ -76,11 +85,13 @@ class LineKey:
 
 
 class LineHandler(HandlerBase):
-    def create_artists(self, legend, key, xdescent, ydescent, width, height, fontsize, trans):
+    def create_artists(self, legend: Legend, orig_handle: Artist, xdescent: float, ydescent: float, width: float,
+                       height: float, fontsize: float, trans: Transform) -> list[Artist]:
+        key = cast(LineKey, orig_handle)  # as in ArrowHandler
         y = height / 2 - ydescent
         x0 = -xdescent
         lw = key.spec.width * PX
-        artists = [swatch(x0, y, width, height)]
+        artists: list[Artist] = [swatch(x0, y, width, height)]
         if key.spec.casing:
             casing = styles().casing
             artists.append(Line2D([x0, x0 + width], [y, y], color=casing.colour,
@@ -94,10 +105,13 @@ class LineHandler(HandlerBase):
         return artists
 
 
-def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers_shown: set[str]):
+def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers_shown: set[str]
+                   ) -> tuple[list[Any], list[str]]:
+    """The key's handles (artists, or ArrowKey/LineKey for the handlers above) and their labels."""
     st = styles()
     ink, key_width = st.legend.ink, st.legend.route_key_width  # keys for a line style, not a side
-    handles, labels = [], []
+    handles: list[Any] = []  # matplotlib takes any handle its handler_map knows, whatever its stubs say
+    labels: list[str] = []
     sides = [s for s in story.meta.sides if any(p.side == s for p, _ in kinds)]
     for side_id in sides:
         side = story.meta.sides[side_id]
@@ -137,7 +151,9 @@ def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers
     return handles, labels
 
 
-def draw(fig, renderer, story: Story, frame: Frame, index: int, kinds, layers_shown: set[str], map_box) -> None:
+def draw(fig: Figure, renderer: RendererBase, story: Story, frame: Frame, index: int,
+         kinds: list[tuple[MovementProps, bool]], layers_shown: set[str],
+         map_box: tuple[float, float, float, float]) -> None:
     """Stack the panel's texts from the top, measuring each so the next starts just below it.
 
     ``kinds``: the movements in view, each with whether it is current; ``layers_shown``: the other layers
@@ -150,7 +166,7 @@ def draw(fig, renderer, story: Story, frame: Frame, index: int, kinds, layers_sh
 
     fig_w = fig.get_figwidth() * fig.dpi
 
-    def put(text: str, gap: float = 0.0, chars: int | None = None, **style):
+    def put(text: str, gap: float = 0.0, chars: int | None = None, **style: Any) -> Text:
         """Place text at the cursor; with ``chars``, wrap it, narrowing until it fits the panel's width."""
         nonlocal y
         y -= gap

@@ -5,15 +5,23 @@ is the minor labels that are dropped, never the ones the frame is about.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 from matplotlib import patheffects
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.text import Annotation
 from matplotlib.transforms import Bbox
 
 HALO = [patheffects.withStroke(linewidth=2.6, foreground="white")]
 
 
-def point_candidates(radius_pt: float) -> list[tuple[float, float, str, str]]:
+Candidate = tuple[float, float, str, str]
+"""A label position: offset (dx, dy) in points and the text's horizontal and vertical alignment."""
+
+
+def point_candidates(radius_pt: float) -> list[Candidate]:
     """(dx, dy, ha, va) in points: right, left, above, below, then the four diagonals."""
     r = radius_pt + 2.5
     d = radius_pt * 0.8 + 1.5
@@ -25,7 +33,7 @@ def point_candidates(radius_pt: float) -> list[tuple[float, float, str, str]]:
 class Placer:
     """Keeps the boxes already taken (labels, markers, scale bar, north arrow) in display pixels."""
 
-    def __init__(self, ax, renderer, obstacles: Iterable[Bbox] = ()) -> None:
+    def __init__(self, ax: Axes, renderer: RendererBase, obstacles: Iterable[Bbox] = ()) -> None:
         self.ax = ax
         self.renderer = renderer
         self.taken: list[Bbox] = list(obstacles)
@@ -37,10 +45,11 @@ class Placer:
 
     def marker_box(self, x: float, y: float, radius_pt: float) -> Bbox:
         px, py = self.ax.transData.transform((x, y))
-        r = radius_pt * self.renderer.points_to_pixels(1.0)
+        r = radius_pt * cast(float, self.renderer.points_to_pixels(1.0))
         return Bbox.from_extents(px - r, py - r, px + r, py + r)
 
-    def place(self, text: str, xy: tuple[float, float], candidates, required: bool = False, **style):
+    def place(self, text: str, xy: tuple[float, float], candidates: Sequence[Candidate], required: bool = False,
+              **style: Any) -> Annotation | None:
         """Annotate ``text`` at the first free candidate offset; None if none is free and it is not required."""
         for dx, dy, ha, va in candidates:
             label = self._make(text, xy, dx, dy, ha, va, style)
@@ -56,7 +65,8 @@ class Placer:
         self.taken.append(label.get_window_extent(self.renderer))
         return label
 
-    def _make(self, text, xy, dx, dy, ha, va, style):
+    def _make(self, text: str, xy: tuple[float, float], dx: float, dy: float, ha: str, va: str,
+              style: dict[str, Any]) -> Annotation:
         style = {"zorder": 20, "path_effects": HALO, **style}
         return self.ax.annotate(text, xy=xy, xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                                 annotation_clip=True, **style)

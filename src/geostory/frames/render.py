@@ -7,19 +7,24 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import geopandas
 import matplotlib
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from shapely import affinity
-from shapely.geometry import Point
+from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry import box as shapely_box
+from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
 from .. import geometry
 from ..schema import Frame, MovementProps
-from ..story import Story
+from ..story import River, Story
 from ..styles import PX, Styles, movement_style, styles
 from ..wording import display_name
 from . import fonts, panel
@@ -27,6 +32,12 @@ from .furniture import furniture
 from .placement import Placer, point_candidates
 from .projection import fit_extent, story_crs
 from .text import short_name, story_texts
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+Extent = tuple[float, float, float, float]
+"""(xmin, ymin, xmax, ymax) in the story's projected metres."""
 
 SIZE_PX = (1600, 1000)
 """16:10 at 150 dpi: 10.7 × 6.7 inches, sharp on a 1080p slide and printable at A5 landscape."""
@@ -40,7 +51,7 @@ would swamp the map, so a head longer than this share of the map's width is shru
 PNG_METADATA = {"Software": None}  # no matplotlib version in the file, so rebuilds are byte-identical
 
 
-def _dashes(dash: str | None, width_pt: float):
+def _dashes(dash: str | None, width_pt: float) -> str | tuple[float, tuple[float, ...]]:
     """A matplotlib line style from a CSS dash string; matplotlib scales dashes by line width, so divide."""
     if not dash:
         return "solid"
@@ -51,7 +62,7 @@ class _Canvas(FigureCanvasAgg):
     """Agg, drawn once at save time: geopandas calls ``draw_idle`` after every plot, which on a plain Agg
     canvas re-renders the whole figure each time (that alone made a frame five times slower)."""
 
-    def draw_idle(self, *args, **kwargs) -> None:
+    def draw_idle(self, *args: Any, **kwargs: Any) -> None:
         pass
 
 
@@ -64,7 +75,7 @@ class FrameRenderer:
     """Draws the frames of one story; ``font_search`` is passed to ``fonts.cjk_font`` (None: the defaults)."""
 
     def __init__(self, story: Story, size_px: tuple[int, int] = SIZE_PX, dpi: int = DPI,
-                 font_search=None) -> None:
+                 font_search: Sequence[str | Path] | None = None) -> None:
         self.story = story
         self.size_px = size_px
         self.dpi = dpi
@@ -72,8 +83,8 @@ class FrameRenderer:
         self.font = fonts.text_font(story_texts(story), font_search)
         self.families = fonts.families(self.font)
         # parse_math off: a story's "$5 and $10" or "$\\frac{$" is drawn as written, never as TeX mathtext
-        self.rc = {"font.family": self.families, "axes.unicode_minus": False, "path.simplify": False,
-                   "text.parse_math": False, "text.usetex": False}
+        self.rc: dict[RcKeyType, Any] = {"font.family": self.families, "axes.unicode_minus": False,
+                                         "path.simplify": False, "text.parse_math": False, "text.usetex": False}
         self.crs = story_crs(story)
         self.style = styles()
         self.z = layer_z(self.style)
@@ -81,10 +92,12 @@ class FrameRenderer:
         projected = geopandas.GeoSeries([f.geometry for f in features], crs="EPSG:4326").to_crs(self.crs)
         self.geom = dict(zip([f.id for f in features], projected, strict=True))
         arrows = geometry.arrows(story)
-        parts = [a.path for a in arrows] + [a.shaft for a in arrows] + [a.head for a in arrows]
+        parts: list[BaseGeometry] = [a.path for a in arrows] + [a.shaft for a in arrows] + [a.head for a in arrows]
         parts = list(geopandas.GeoSeries(parts, crs="EPSG:4326").to_crs(self.crs)) if parts else []
         n = len(arrows)
-        self.arrows = {a.feature.id: (parts[i], parts[n + i], parts[2 * n + i]) for i, a in enumerate(arrows)}
+        self.arrows: dict[str, tuple[LineString, LineString, Polygon]] = {
+            a.feature.id: (cast(LineString, parts[i]), cast(LineString, parts[n + i]), cast(Polygon, parts[2 * n + i]))
+            for i, a in enumerate(arrows)}
         self.aspect = (MAP_BOX[2] * size_px[0]) / (MAP_BOX[3] * size_px[1])
 
     # -- layout -------------------------------------------------------------------------------------------
@@ -106,7 +119,7 @@ class FrameRenderer:
         with matplotlib.rc_context(self.rc):
             w, h = self.size_px
             fig = Figure(figsize=(w / self.dpi, h / self.dpi), dpi=self.dpi, facecolor="white")
-            _Canvas(fig)
+            canvas = _Canvas(fig)
             ax = fig.add_axes(MAP_BOX)
             x0, y0, x1, y1 = self.extent(frame)
             ax.set_xlim(x0, x1)
@@ -123,7 +136,7 @@ class FrameRenderer:
             self._context(ax)
             kinds = self._movements(ax, states, (x0, y0, x1, y1))
             self._points(ax, states)
-            renderer = fig.canvas.get_renderer()
+            renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]  # Agg's canvas has no annotations
             placer = Placer(ax, renderer, furniture(ax, renderer, self.crs, self.families))
             self._labels(ax, placer, frame, current, (x0, y0, x1, y1))
             ax.set_xlabel("")
@@ -134,10 +147,16 @@ class FrameRenderer:
 
     # -- map layers ---------------------------------------------------------------------------------------
 
-    def _series(self, ids) -> geopandas.GeoSeries:
+    def _series(self, ids: Iterable[str]) -> geopandas.GeoSeries:
         return geopandas.GeoSeries([self.geom[i] for i in ids], crs=self.crs)
 
-    def _context(self, ax) -> None:
+    def _xy(self, feature_id: str) -> tuple[float, float]:
+        """A point feature's projected position."""
+        g = self.geom[feature_id]
+        assert isinstance(g, Point)
+        return g.x, g.y
+
+    def _context(self, ax: Axes) -> None:
         layers = self.style.layers
         rivers = [f.id for f in self.story.rivers]
         if rivers:
@@ -156,7 +175,7 @@ class FrameRenderer:
             self._series(railways).plot(ax=ax, color=s.colour, linewidth=width, zorder=z,
                                         linestyle=_dashes(s.dash, width))
 
-    def _arrow(self, feature_id: str, map_width: float):
+    def _arrow(self, feature_id: str, map_width: float) -> tuple[LineString, Polygon]:
         """The arrow's shaft and head in map metres, the head shrunk if it is large for this map."""
         path, shaft, head = self.arrows[feature_id]
         tip = Point(path.coords[-1])
@@ -168,20 +187,20 @@ class FrameRenderer:
             if head_len > cap:
                 k = cap / head_len
                 head = affinity.scale(head, k, k, origin=tip)
-                shaft = substring(path, 0, max(path.length - cap * 0.6, 0))
+                shaft = cast(LineString, substring(path, 0, max(path.length - cap * 0.6, 0)))
         return shaft, head
 
-    def _movements(self, ax, states: dict[str, str], extent) -> list[tuple[MovementProps, bool]]:
+    def _movements(self, ax: Axes, states: Mapping[str, str], extent: Extent) -> list[tuple[MovementProps, bool]]:
         """Draw earlier movements faded, then the frame's own on top; return what the legend must explain.
 
         Pieces that share a style are drawn in one geopandas call (one matplotlib collection each)."""
         faded, casing = self.style.faded, self.style.casing
         view = shapely_box(*extent)
         map_width = extent[2] - extent[0]
-        shown = []
-        batches: dict[tuple, list] = {}
+        shown: list[tuple[MovementProps, bool]] = []
+        batches: dict[tuple[tuple[str, Any], ...], list[BaseGeometry]] = {}
 
-        def add(geom, **style) -> None:
+        def add(geom: BaseGeometry, **style: Any) -> None:
             batches.setdefault(tuple(sorted(style.items())), []).append(geom)
 
         for f in self.story.movements:
@@ -209,13 +228,13 @@ class FrameRenderer:
             geopandas.GeoSeries(geoms, crs=self.crs).plot(ax=ax, **dict(style))
         return shown
 
-    def _in_view(self, states: dict[str, str], extent) -> set[str]:
+    def _in_view(self, states: Mapping[str, str], extent: Extent) -> set[str]:
         """The layers (other than movements) with a feature shown in the map, for the key."""
         view = shapely_box(*extent)
         return {layer for layer, features in self.story.layers.items()
                 if any(f.id in states and view.intersects(self.geom[f.id]) for f in features)}
 
-    def _points(self, ax, states: dict[str, str]) -> None:
+    def _points(self, ax: Axes, states: Mapping[str, str]) -> None:
         """Places, then events (earlier ones faded like movements)."""
         layers, faded = self.style.layers, self.style.faded
         outline = self.style.outline.point * PX
@@ -237,14 +256,13 @@ class FrameRenderer:
                                        zorder=self.z["events"] + (1 if now else 0),
                                        alpha=1.0 if now else faded.opacity)
 
-    def _labels(self, ax, placer: Placer, frame: Frame, current: set[str], extent) -> None:
+    def _labels(self, ax: Axes, placer: Placer, frame: Frame, current: set[str], extent: Extent) -> None:
         x0, y0, x1, y1 = extent
         view = shapely_box(x0, y0, x1, y1)
         place_style, event_style = self.style.layers.places, self.style.layers.events
         places = [f for f in self.story.places if view.contains(self.geom[f.id])]
         for f in places:
-            placer.block(placer.marker_box(self.geom[f.id].x, self.geom[f.id].y,
-                                           place_style.radius_for(f.props.label_rank) * PX))
+            placer.block(placer.marker_box(*self._xy(f.id), place_style.radius_for(f.props.label_rank) * PX))
         small_map = (x1 - x0) < 260_000
         focus = set(frame.focus or ()) | current
         places.sort(key=lambda f: (f.id not in focus, f.props.label_rank, f.props.name_en))
@@ -254,31 +272,30 @@ class FrameRenderer:
             if rank == 3 and not (ours or small_map):
                 continue
             size = self.style.place_labels.picture_pt[rank - 1] + (0.5 if ours else 0)
-            g = self.geom[f.id]
-            placer.place(display_name(f.props), (g.x, g.y), point_candidates(place_style.radius_for(rank) * PX),
+            placer.place(display_name(f.props), self._xy(f.id), point_candidates(place_style.radius_for(rank) * PX),
                          required=ours or rank == 1, fontsize=size, color="#111111" if ours else "#3a3a3a",
                          fontweight="bold" if ours or rank == 1 else "normal")
-        for f in self.story.events:
-            g = self.geom[f.id]
-            if f.id in current and view.contains(g):
-                placer.place(short_name(f.props.name_en), (g.x, g.y), point_candidates(event_style.radius_for() * PX),
+        for event in self.story.events:
+            if event.id in current and view.contains(self.geom[event.id]):
+                placer.place(short_name(event.props.name_en), self._xy(event.id),
+                             point_candidates(event_style.radius_for() * PX),
                              fontsize=7.5, fontstyle="italic", color=EVENT_LABEL)
-        for f in self.story.movements:
-            if f.id not in current:
+        for move in self.story.movements:
+            if move.id not in current:
                 continue
-            path = self.arrows[f.id][0].intersection(view)
+            path = self.arrows[move.id][0].intersection(view)
             if path.is_empty or path.length == 0:
                 continue
-            colour = self.story.meta.sides[f.props.side].colour
+            colour = self.story.meta.sides[move.props.side].colour
             for share in (0.5, 0.38, 0.62, 0.28, 0.72):
                 p = path.interpolate(share, normalized=True)
-                if placer.place(f.props.unit, (p.x, p.y), [(0, 7, "center", "bottom"), (0, -7, "center", "top")],
+                if placer.place(move.props.unit, (p.x, p.y), [(0, 7, "center", "bottom"), (0, -7, "center", "top")],
                                 fontsize=7.5, fontweight="bold", color=colour):
                     break
-        for f in self.story.layers.get("rivers", ()):
-            self._river_label(ax, placer, f, view)
+        for river in self.story.rivers:
+            self._river_label(ax, placer, river, view)
 
-    def _river_label(self, ax, placer: Placer, f, view) -> None:
+    def _river_label(self, ax: Axes, placer: Placer, f: River, view: Polygon) -> None:
         clipped = self.geom[f.id].intersection(view)
         parts = getattr(clipped, "geoms", [clipped])
         line = max(parts, key=lambda g: g.length, default=None)

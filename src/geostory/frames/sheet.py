@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 import math
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from ..story import Story
 from ..wording import date_label
@@ -20,11 +20,15 @@ GIF_MS = 2600
 GIF_LAST_MS = 5000
 
 
+Box = tuple[float, float, float, float]
+"""(left, bottom, width, height) as shares of a picture, as matplotlib places axes."""
+
+
 def _open(png: bytes) -> Image.Image:
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 
-def _map_part(png: bytes, map_box) -> Image.Image:
+def _map_part(png: bytes, map_box: Box) -> Image.Image:
     image = _open(png)
     w, h = image.size
     left, bottom, width, height = map_box
@@ -32,7 +36,7 @@ def _map_part(png: bytes, map_box) -> Image.Image:
                        round((1 - bottom) * h) + 1))
 
 
-def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box=(0, 0, 1, 1)) -> bytes:
+def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box: Box = (0, 0, 1, 1)) -> bytes:
     """All frames as thumbnails, in story order, with number, date and title under each, in ``font``."""
     n = len(pngs)
     cols = min(n, 3 if n <= 6 else 4)
@@ -63,7 +67,7 @@ def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box=(0,
     return out.getvalue()
 
 
-def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
+def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
     if draw.textlength(text, font=font) <= width:
         return text
     while text and draw.textlength(text + "…", font=font) > width:

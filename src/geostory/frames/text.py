@@ -65,7 +65,7 @@ def source_line(story: Story, frame: Frame) -> str:
 
 def story_texts(story: Story) -> Iterator[str]:
     """Every string of the story (metadata, feature properties, frames): whatever a picture might draw."""
-    def walk(value) -> Iterator[str]:
+    def walk(value: object) -> Iterator[str]:
         if isinstance(value, str):
             yield value
         elif isinstance(value, dict):

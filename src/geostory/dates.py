@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal, overload
 
 from convertdate import gregorian, julian  # type: ignore[import-untyped]
@@ -127,6 +128,16 @@ def _why(text: str) -> str:
 
 def parse_date(text: str, calendar: Calendar = "gregorian") -> PartialDate:
     """Parse an ISO 8601 date in a calendar; raise ValueError saying what to write instead."""
+    try:
+        return _parse_date(text, calendar)
+    except TypeError:  # not hashable (a list read from JSON, say): not a date either, and not remembered
+        return _parse_date.__wrapped__(text, calendar)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse_date(text: str, calendar: Calendar) -> PartialDate:
+    """``parse_date``, remembered: a story names the same few days many times, and the loader, the checks
+    and the outputs each ask (a PartialDate is immutable, so sharing one is safe; errors are not kept)."""
     match = _PATTERN.fullmatch(text) if isinstance(text, str) else None
     if not match:
         raise ValueError(_why(text) if isinstance(text, str) else FORMAT)

@@ -33,6 +33,8 @@ from .qml import layer_styles, style_qml, style_sld
 
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 GPKG_VERSION = "1.2"
+GPKG_TIME = "%Y-%m-%dT%H:%M:%S.000Z"
+"""GeoPackage timestamps (gpkg_contents.last_change, style rows): the standard's form, with milliseconds."""
 GEOMETRY_COLUMN = "geom"
 STYLE_DESCRIPTION = "geostory default style"
 
@@ -169,7 +171,7 @@ def write_gpkg(story: Story, path: Path) -> Path:
     """Write the GeoPackage at ``path`` (which must not exist yet: call inside an atomic folder)."""
     path = Path(path)
     written = tables(story)
-    stamp = build_time().strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = build_time().strftime(GPKG_TIME)
     previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": stamp})
     try:

@@ -91,13 +91,13 @@ def fingerprint(path: Path, layer: str) -> str:
 
 def record(path: Path, story_id: str) -> None:
     """Write the fingerprint table into a package just written (GDAL's timestamps pinned, as for the rest)."""
-    from ..qgis.gpkg import build_time
+    from ..qgis.gpkg import GPKG_TIME, build_time
 
     present = set(layers_in(path))
     table = pd.DataFrame([{"layer": name, "sha256": fingerprint(path, name), "story": story_id}
                           for name in STORY_LAYERS if name in present])
     previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
-    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": build_time().strftime("%Y-%m-%dT%H:%M:%SZ")})
+    pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": build_time().strftime(GPKG_TIME)})
     try:
         pyogrio.write_dataframe(table, path, layer=CHECK_TABLE, driver="GPKG", layer_options={"FID": "id"})
     finally:

@@ -5,6 +5,7 @@ author needs the story's words. Each error kind the schema can raise is worded o
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -13,6 +14,8 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problem, shorten
 
 M = TypeVar("M", bound=BaseModel)
+_UNION_TAG = re.compile(r"int|str|float|bool|none|(list|dict|tuple|literal|function-\w+)\[.*\]|[A-Z]\w*")
+"""How pydantic names the members of a union in an error's location (field names are lower-case words)."""
 Placer = Callable[[str | None, str | None, str, str, str | None], Problem | None]
 """Places a problem in a spreadsheet (sheet, row, column), or drops one already reported there."""
 
@@ -138,9 +141,19 @@ class Report:
         try:
             return model.model_validate(obj, strict=True, context=self.context)
         except ValidationError as exc:
+            merged: dict[tuple[Any, ...], list[tuple[str, str, str | None]]] = {}
             for err in exc.errors():
                 if err["type"] == "string_unicode":  # a lone surrogate: the text check reports it in plainer words
                     continue
-                field = (prefix + ".".join(str(p) for p in err["loc"])).rstrip(".")
-                self.add(file, feature, field or None, *describe(err))
+                loc = tuple(err["loc"])
+                if loc and isinstance(loc[-1], str) and _UNION_TAG.fullmatch(loc[-1]):
+                    loc = loc[:-1]  # one member of a union (int | str): said once, as "a or b"
+                merged.setdefault(loc, []).append(describe(err))
+            for loc, described in merged.items():
+                field = (prefix + ".".join(str(p) for p in loc)).rstrip(".")
+                if len(described) == 1:
+                    self.add(file, feature, field or None, *described[0])
+                else:
+                    expected = " or ".join(dict.fromkeys(e for e, _, _ in described))
+                    self.add(file, feature, field or None, expected, described[0][1])
             return None

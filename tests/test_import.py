@@ -177,6 +177,31 @@ def test_a_csv_story_keeps_its_rows(tmp_path, capsys):
     assert load_story(story).feature("new-halt").props.sources[0].section == "Lead"
 
 
+def test_a_workbook_is_edited_cell_by_cell(tmp_path, capsys):
+    import openpyxl
+
+    assert main(["convert", str(HARBIN), "--to", "xlsx", "-o", str(tmp_path / "harbin")]) == 0
+    story = tmp_path / "harbin"
+    book = openpyxl.load_workbook(story / "story.xlsx")
+    book["frames"].column_dimensions["G"].width = 77  # the user's own formatting, which must stay
+    book.save(story / "story.xlsx")
+    before = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets}
+    assert main(["qgis", str(story), "-o", str(tmp_path / "qgis")]) == 0
+    package = next((tmp_path / "qgis").glob("*.gpkg"))
+    frame = before["frames"][1][0]
+    _ogr_sql(package, f"UPDATE frames SET title = 'A new title' WHERE id = '{frame}'")
+    capsys.readouterr()
+    assert main(["import", str(package), str(story)]) == 0
+    assert f"harbin/story.xlsx: sheet 'frames': frame {frame!r} changed" in capsys.readouterr().out
+    book = openpyxl.load_workbook(story / "story.xlsx")
+    after = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in book.worksheets}
+    title = before["frames"][0].index("title")
+    assert after["frames"][1][title] == "A new title"
+    after["frames"][1][title] = before["frames"][1][title]
+    assert after == before and book["frames"].column_dimensions["G"].width == 77
+    assert load_story(story).frame(frame).title == "A new title"
+
+
 @pytest.mark.qgis
 def test_edits_made_in_qgis_come_back(story, package, tmp_path, qgis_python, capsys):
     edits, before = _planned_edits(story), _texts(story)

@@ -18,7 +18,7 @@ from geostory.cli import main
 from geostory.geometry import frame_bounds
 from geostory.webmap import build_map, render_html
 from geostory.webmap.json_values import safe_url
-from geostory.webmap.payload import slider_positions
+from geostory.webmap.payload import slider_ticks
 from geostory.webmap.widgets import SCRIPTS
 from geostory.wording import date_text
 
@@ -138,7 +138,8 @@ def test_payload_holds_the_story(harbin, harbin_html):
     assert [f["id"] for f in data["frames"]] == [fr.id for fr in harbin.frames]
     assert {f["id"] for f in data["features"]} == {f.id for f in harbin.features()}
     movements = [f for f in data["features"] if f["layer"] == "movements"]
-    assert movements and all(len(m["head"]) == 3 and len(m["shaft"]) >= 2 for m in movements)
+    assert movements and all(m["head"]["length"] > m["head_earlier"]["length"] and len(m["path"]) >= 2
+                             for m in movements)
     assert all(f["sources"] and f["narrative"] for f in data["frames"])
     seed = [s for f in data["features"] for s in f["info"]["sources"] if s["label"].startswith("Seed, ")]
     assert seed, "seed citations are labelled 'Seed, <section> ¶<n>'"
@@ -247,14 +248,18 @@ def test_styles_come_from_styles_json(harbin_html):
     assert "8.5" not in js and "1930s" not in js
 
 
-def test_slider_reaches_frames_on_the_same_day(harbin_html):
-    frames = payload(parse(harbin_html))["frames"]
-    at = [fr["at"] for fr in frames]
-    assert at == sorted(set(at)) and at[0] >= 0 and at[-1] <= 1000
-    assert slider_positions([5, 5, 5], 5, 5) == [0, 20, 40]
-    assert slider_positions([0, 10, 10], 0, 10) == [0, 980, 1000]
-    spread = slider_positions(list(range(100)), 0, 99)
-    assert spread[0] == 0 and spread[-1] <= 1000 and all(b - a >= 10 for a, b in itertools.pairwise(spread))
+def test_slider_spaces_frames_evenly_with_dates_as_labels(harbin, harbin_html):
+    data = payload(parse(harbin_html))
+    at = [fr["at"] for fr in data["frames"]]
+    assert at == list(range(len(harbin.frames))) and data["axis"]["max"] == len(at) - 1
+    ticks = data["axis"]["ticks"]
+    assert [t["at"] for t in ticks] == at
+    gaps = {round(b["position"] - a["position"], 3) for a, b in itertools.pairwise(ticks)}
+    assert len(gaps) == 1, "every frame as far from the next on the slider"
+    labelled = [t for t in ticks if t["label"]]
+    assert labelled[0] is ticks[0] and labelled[-1] is ticks[-1] and 3 <= len(labelled) <= 5
+    assert labelled[0]["label"].endswith("1931") and "Feb" in labelled[-1]["label"]
+    assert slider_ticks(harbin.frames[:1])[0]["position"] == 0 and len(slider_ticks(harbin.frames[:2])) == 2
 
 
 def test_page_allows_pinch_zoom(harbin_html):

@@ -125,6 +125,8 @@ class HeadPx(_Style):
     width_ratio: float
     max_share: float
     earlier_factor: float
+    tip_gap: float
+    shaft_into_head: float
     comment: str | None = None
 
 
@@ -205,6 +207,8 @@ class Styles(_Style):
     frame_outline: FrameOutline
     place_labels: PlaceLabels
     draw_order: tuple[str, ...]
+    current_above: tuple[str, ...] = ()
+    current_above_comment: str | None = None
     comment: str | None = None
 
 

@@ -37,6 +37,17 @@ def _one(p: PartialDate, w: Words, with_year: bool = True, with_month: bool = Tr
     return year
 
 
+def tick_text(p: PartialDate, w: Words = ENGLISH, with_year: bool = False) -> str:
+    """A time line tick: '25 Jan', 'Nov', 'autumn', with the year when asked ('Nov 1931', '218 BC')."""
+    if p.month and p.precision in ("day", "month"):
+        month, year = w.raw("months_short")[p.month - 1], year_text(p.year, w)
+        if p.precision == "day" and p.day:
+            return w("day", day=p.day, month=month, year=year) if with_year else w("day_no_year", day=p.day,
+                                                                                   month=month)
+        return w("month", month=month, year=year) if with_year else w("month_no_year", month=month)
+    return _one(p, w, with_year)
+
+
 def day_text(day: Day, calendar: Calendar = "gregorian", w: Words = ENGLISH) -> str:
     """One day of the axis in a calendar: '1 September 218 BC'."""
     return _one(parse_date(_iso(day, calendar), calendar), w)

@@ -84,6 +84,9 @@ class _StoryMap(folium.Map):
 RELIEF_PANE = "gs-relief"
 RELIEF_Z = 150
 """Below Leaflet's tile pane (200): online tiles, when the network reaches them, are drawn above the relief."""
+RELIEF_ATTRIBUTION = "Relief: shadedrelief.com (public domain)"
+"""The map's credit for the relief, short enough for one line on a phone (the full one: relief.ATTRIBUTION,
+printed in the README and the other outputs)."""
 RELIEF_MARGIN = 0.5
 """Share of the story's extent added on each side, so a phone's tall view and some panning still show terrain."""
 
@@ -101,7 +104,7 @@ def add_relief(fmap: folium.Map, story: Story) -> relief.Relief:
     west, south, east, north = r.bounds
     folium.raster_layers.ImageOverlay(r.data_uri(), bounds=[[south, west], [north, east]], pane=RELIEF_PANE,
                                       name="Relief (offline)", control=False, interactive=False, pixelated=False,
-                                      attribution=relief.ATTRIBUTION, class_name="gs-relief").add_to(fmap)
+                                      attribution=RELIEF_ATTRIBUTION, class_name="gs-relief").add_to(fmap)
     return r
 
 

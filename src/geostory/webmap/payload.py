@@ -6,6 +6,7 @@ story.js only draws and applies it and cannot drift from the QGIS and picture ou
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -13,12 +14,13 @@ from shapely.geometry.base import BaseGeometry
 
 from ..geometry import Arrow
 from ..i18n import Words
-from ..legend import Stroke, line_strokes, movement_look
+from ..legend import Head, Stroke, line_strokes, movement_look
 from ..schema import (
     Correction,
     DatedProps,
     EventProps,
     FeatureProps,
+    Frame,
     MovementProps,
     PlaceProps,
     RailwayProps,
@@ -27,18 +29,16 @@ from ..schema import (
 from ..story import Feature, Story
 from ..styles import movement_style, styles
 from ..vocabulary import certainty_label, kind_labels, language_names
-from ..wording import citation_label, day_text, display_name
-from .json_values import citation, date_info, day_number
+from ..wording import citation_label, day_text, display_name, tick_text
+from .json_values import citation, date_info
 
 DECIMALS = 5
 CANVAS_FROM = 2000
 """From this many features the page draws on one canvas per layer instead of an SVG element per shape
 (measured faster there: benchmarks/README.md); smaller stories keep SVG, whose elements print sharply and
 carry their state as classes."""
-SLIDER_MAX = 1000
-SLIDER_GAP = 20
-"""Smallest distance between two frames on the slider (of SLIDER_MAX), so frames on the same or next day
-can each still be reached by dragging."""
+TICK_LABELS = 4
+"""How many of the time line's ticks carry a date: what fits under a phone's slider."""
 
 
 def _ll(coords: Iterable[Sequence[float]]) -> list[list[float]]:
@@ -112,10 +112,12 @@ def _feature(f: Feature, story: Story, arrow: Arrow | None) -> dict[str, Any]:
     out: dict[str, Any] = {"id": f.id, "layer": f.layer, "kind": getattr(f.props, "kind", f.layer)}
     if arrow is not None:
         assert isinstance(f.props, MovementProps)
-        out["shaft"] = _ll(arrow.shaft.coords)
-        out["head"] = _ll(arrow.head.exterior.coords[:-1])
+        out["path"] = _ll(arrow.path.coords)  # the page sizes and places the head in pixels (arrows.js)
         out["style"] = movement_style(f.props, story.meta)
-        out["strokes"] = strokes(movement_look(f.props, story.meta).strokes)
+        look = movement_look(f.props, story.meta)
+        out["strokes"] = strokes(look.strokes)
+        out["head"] = head(look.head)
+        out["head_earlier"] = head(look.earlier().head)
     elif f.geometry.geom_type == "Point":
         out["ll"] = _ll(f.geometry.coords)[0]
     else:
@@ -139,20 +141,24 @@ def _correction(c: Correction, story: Story) -> dict[str, Any]:
     }
 
 
-def slider_positions(days: list[int], first: int, last: int) -> list[int]:
-    """Each frame's place on a 0..SLIDER_MAX slider: at its first day, but at least SLIDER_GAP after the
-    previous frame, so two frames starting on the same day are both reachable. Days are in date order."""
-    span = max(last - first, 1)
-    gap = min(SLIDER_GAP, SLIDER_MAX // max(len(days) - 1, 1))
-    positions: list[int] = []
-    for day in days:
-        raw = round((day - first) / span * SLIDER_MAX)
-        positions.append(max(raw, positions[-1] + gap) if positions else raw)
-    limit = SLIDER_MAX
-    for i in range(len(positions) - 1, -1, -1):
-        positions[i] = min(positions[i], limit)
-        limit = positions[i] - gap
-    return positions
+def slider_ticks(frames: Sequence[Frame], words: Words, labels: int = TICK_LABELS) -> list[dict[str, Any]]:
+    """The time line's ticks: one per frame, evenly spaced (the slider's value is the frame's index, so
+    frames on the same day or months apart are equally easy to reach), about ``labels`` of them labelled
+    with their date: every k-th, always the first and the last, the year on the first and where it changes."""
+    n = len(frames)
+    every = max(1, math.ceil((n - 1) / max(labels - 1, 1)))
+    shown = set(range(0, n, every)) | {n - 1}
+    if n - 1 - max(shown - {n - 1}, default=0) < every / 2 and len(shown) > 2:
+        shown.discard(max(shown - {n - 1}))  # too close to the last label to fit beside it
+    ticks: list[dict[str, Any]] = []
+    year: int | None = None
+    for i, fr in enumerate(frames):
+        label = None
+        if i in shown:
+            label = tick_text(fr.first, words, with_year=fr.first.year != year)
+            year = fr.first.year
+        ticks.append({"at": i, "label": label, "position": round(i / max(n - 1, 1), 4)})
+    return ticks
 
 
 def _leaflet_bounds(bounds: tuple[float, float, float, float]) -> list[list[float]]:
@@ -170,6 +176,12 @@ def strokes(stack: tuple[Stroke, ...]) -> list[dict[str, Any]]:
              "opacity": s.opacity} for s in stack]
 
 
+def head(h: Head) -> dict[str, Any]:
+    """An arrow head as the page draws it: its style, size in pixels, colours and outline."""
+    return {"style": h.style, "length": round(h.length, 2), "width": round(h.width, 2), "colour": h.colour,
+            "fill": h.fill, "outline": h.outline, "opacity": round(h.opacity, 4)}
+
+
 def _style(story: Story) -> dict[str, Any]:
     """The parts of styles.json the page draws with; layer styles only for layers the story has."""
     st = styles()
@@ -183,6 +195,8 @@ def _style(story: Story) -> dict[str, Any]:
         "hollow_head_fill": st.hollow_head_fill,
         "outline": {"point": st.outline.point, "head": st.outline.head, "hollow_head": st.outline.hollow_head},
         "draw_order": list(st.draw_order),
+        "current_above": list(st.current_above),
+        "arrow": {k: getattr(st.arrow.head_px, k) for k in ("min", "max_share", "tip_gap", "shaft_into_head")},
     }
 
 
@@ -195,8 +209,6 @@ def build_payload(story: Story) -> dict[str, Any]:
     derived = story.derived
     model = derived.frames
     meta = story.meta
-    first, last = day_number(story.first_day), day_number(story.last_day)
-    at = slider_positions([day_number(fr.first.first) for fr in story.frames], first, last)
     frames = [{
         "id": fr.id,
         "title": fr.title,
@@ -207,13 +219,14 @@ def build_payload(story: Story) -> dict[str, Any]:
         "current": list(model.current[i]),
         "begun": model.begun[i],
         "bounds": _leaflet_bounds(derived.views[i]),
-        "at": at[i],
+        "at": i,
     } for i, fr in enumerate(story.frames)]
     return {
         "story": {"id": meta.id, "title": meta.title},
         "lang": story.words.html_lang,
         "words": story.words.page_messages(),
-        "axis": {"max": SLIDER_MAX, "from": day_text(story.first_day, meta.calendar),
+        "axis": {"max": max(len(story.frames) - 1, 0), "ticks": slider_ticks(story.frames, story.words),
+                 "from": day_text(story.first_day, meta.calendar),
                  "to": day_text(story.last_day, meta.calendar)},
         "sides": {k: {"label": s.label, "colour": s.colour} for k, s in meta.sides.items()},
         "style": _style(story),

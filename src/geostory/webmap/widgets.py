@@ -86,7 +86,7 @@ def _static(name: str) -> str:
     return resources.files("geostory.webmap").joinpath("static", name).read_text(encoding="utf-8")
 
 
-SCRIPTS = ("dom.js", "features.js", "controls.js", "player.js", "story.js")
+SCRIPTS = ("dom.js", "arrows.js", "features.js", "controls.js", "player.js", "view.js", "story.js")
 """The page's classic scripts, inlined in this order (each adds to window.geostory)."""
 
 
@@ -104,6 +104,13 @@ class InlineAssets(_Widget):
         self.scripts = [_inline(rjsmin.jsmin(_static(name)), "</script", name) for name in SCRIPTS]
 
 
+AUTOPLAY_SPEEDS = (("speed_slow", 8000), ("speed_normal", 5000), ("speed_fast", 2500))
+"""The autoplay speed control's choices (message keys, milliseconds a frame): a teacher talking over each
+frame, a reader, a quick overview."""
+AUTOPLAY_MS = 5000
+"""The speed selected at first (dom.js sets the same in geostory.autoplayMs)."""
+
+
 class StoryPanel(_Widget):
     """The story panel (date, narrative, sources, controls, time slider) and the data that drives it."""
 
@@ -115,7 +122,8 @@ class StoryPanel(_Widget):
         self.words = story.words
         self.payload = payload
         self.groups = groups
-        self.ticks = [fr["at"] for fr in payload["frames"]]
+        self.speeds = [(story.words(key), ms) for key, ms in AUTOPLAY_SPEEDS]
+        self.speed = AUTOPLAY_MS
 
 
 KEY_W, KEY_H = 44.0, 16.0

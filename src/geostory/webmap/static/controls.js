@@ -1,4 +1,4 @@
-/* geostory story map, 3 of 5: the legend and the story panel as Leaflet controls.
+/* geostory story map, 4 of 7: the legend and the story panel as Leaflet controls.
  *
  * Both wrap markup the page already has (rendered and escaped by the Python templates). The legend sits in
  * a corner of the map; the panel stays beside the map, where the page's layout puts it.
@@ -71,6 +71,15 @@
       $("gs-prev").addEventListener("click", function () { player.step(player.current - 1); });
       $("gs-next").addEventListener("click", function () { player.step(player.current + 1); });
       play.addEventListener("click", function () { if (player.playing()) player.stop(); else player.play(); });
+      var speed = /** @type {HTMLSelectElement | null} */ (document.getElementById("gs-speed"));
+      if (speed) {
+        var chosen = speed;
+        gs.autoplayMs = Number(chosen.value);
+        chosen.addEventListener("change", function () {
+          gs.autoplayMs = Number(chosen.value);
+          if (player.playing()) player.play();  // the next step at the new pace
+        });
+      }
       slider.addEventListener("input", function () {
         player.stop();
         player.go(player.frameAt(Number(slider.value)), { fromSlider: true });

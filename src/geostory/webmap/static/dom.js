@@ -1,6 +1,6 @@
-/* geostory story map, 1 of 5: the page's namespace and the DOM it builds from author text.
+/* geostory story map, 1 of 7: the page's namespace and the DOM it builds from author text.
  *
- * The page inlines five classic scripts in order (dom.js, features.js, controls.js, player.js, story.js);
+ * The page inlines seven classic scripts in order (dom.js, arrows.js, features.js, controls.js, player.js, view.js, story.js);
  * each adds to window.geostory. Python decides everything (which features each frame shows and how, each
  * frame's view, every colour, width, dash and fade from styles.json); these scripts only draw and apply
  * it, so the web map cannot drift from the QGIS project and the frame pictures.
@@ -130,7 +130,7 @@
     node.appendChild(el("span", "gs-en", info.en));
     if (info.zh) {
       var zh = el("span", "gs-zh", info.zh);
-      zh.lang = "zh";
+      zh.lang = "zh-Hans";  // the stories write simplified Chinese (schema: name_zh)
       node.appendChild(zh);
     }
     return node;

@@ -1,4 +1,4 @@
-/* geostory story map, 2 of 5: one story feature on the map, as a Leaflet FeatureGroup of its parts.
+/* geostory story map, 3 of 7: one story feature on the map, as a Leaflet FeatureGroup of its parts.
  *
  * A feature's parts (a dot; a line and its casing; an arrow's shaft, casing and head) are made the first
  * time a frame shows it, and its popup is built only when it opens, so a story of thousands of features
@@ -74,15 +74,21 @@
         add(L.circleMarker(f.ll, { pane: pane, renderer: renderer, radius: radius, color: st.colour,
           weight: outline.point, opacity: 1, fillColor: st.fill, fillOpacity: 1, className: kind }), kind);
         this.anchor = f.ll;
-      } else if (f.shaft && f.head && f.style) {
-        var s = f.style;
-        strokes(f.shaft, f.strokes || [], "gs-mv-shaft");
-        var hollow = s.head === "hollow";
-        add(L.polygon(f.head, { pane: pane, renderer: renderer, color: s.colour,
-          weight: hollow ? outline.hollow_head : outline.head, opacity: s.opacity,
-          fillColor: hollow ? style.hollow_head_fill : s.colour, fillOpacity: s.opacity,
-          className: "gs-mv-head" + (hollow ? " gs-hollow" : "") }), "gs-mv-head");
-        this.anchor = f.shaft[Math.floor(f.shaft.length / 2)];
+      } else if (f.path && f.head) {
+        // An arrow in screen space (arrows.js): shaft strokes cut back into a head sized in pixels.
+        var h = f.head, rule = style.arrow;
+        (f.strokes || []).forEach(function (s) {
+          var name = s.role === "line" ? "gs-mv-shaft" : "gs-" + s.role;
+          add(new gs.ArrowShaft(/** @type {GsLatLng[]} */ (f.path), { pane: pane, renderer: renderer,
+            color: s.colour, weight: s.width, opacity: s.opacity, dashArray: s.dash || undefined,
+            lineCap: s.cap, lineJoin: "round", className: name, head: h, rule: rule }), name);
+        });
+        var hollow = h.style === "hollow";
+        add(new gs.ArrowHead(/** @type {GsLatLng[]} */ (f.path), { pane: pane, renderer: renderer,
+          color: h.colour, weight: h.outline, opacity: h.opacity, fillColor: h.fill, fillOpacity: h.opacity,
+          lineJoin: "miter", className: "gs-mv-head" + (hollow ? " gs-hollow" : ""), head: h, rule: rule }),
+          "gs-mv-head");
+        this.anchor = f.path[Math.floor(f.path.length / 2)];
       } else if (f.lines) {
         strokes(f.lines, st.strokes || [], "gs-" + f.layer.slice(0, -1));
         this.anchor = f.lines[0][Math.floor(f.lines[0].length / 2)];
@@ -117,6 +123,7 @@
         return true;
       }
       if (!this.parts) this._build();
+      var moved = this._setPane(state);
       var faded = this.data.style.faded;
       var fade = state === "earlier" ? faded.opacity : 1;
       var thin = state === "earlier" ? faded.width_factor : 1;
@@ -128,11 +135,34 @@
         if (base.fillOpacity !== undefined) change.fillOpacity = base.fillOpacity * fade;
         part.setStyle(change);
         if (base.radius !== undefined && part instanceof L.CircleMarker) part.setRadius(base.radius * thin);
+        var arrow = /** @type {GsArrowPart} */ (/** @type {unknown} */ (part));
+        if (arrow.setHead && self.f.head) arrow.setHead(state === "earlier" && self.f.head_earlier ? self.f.head_earlier : self.f.head);
         self._classes(part);
       });
       var node = this._label && this._label.getElement();
       if (node) L.DomUtil[state === "current" ? "addClass" : "removeClass"](node, "gs-focus");
-      if (was === "hidden") this.group.addLayer(this);
+      if (was === "hidden" || moved) this.group.addLayer(this);
+      return true;
+    },
+
+    /**
+     * Put the parts in the pane for ``state``: a layer listed in style.current_above draws its current
+     * features above every other layer (the frame's movements over places and events), its others in
+     * draw_order. A part changes pane only off the map, so the feature leaves its group first; true then.
+     * @param {GsState} state
+     */
+    _setPane: function (state) {
+      var above = this.data.style.current_above.indexOf(this.f.layer) >= 0;
+      var pane = "gs-" + this.f.layer + (above && state === "current" ? "-current" : "");
+      /** @type {GsPart[]} */
+      var parts = this.parts || [];
+      if (!parts.length || parts[0].options.pane === pane) return false;
+      if (this.group.hasLayer(this)) this.group.removeLayer(this);
+      var renderer = this.gsOptions.renderers[pane];
+      parts.forEach(function (part) {
+        part.options.pane = pane;
+        part.options.renderer = renderer;
+      });
       return true;
     },
 

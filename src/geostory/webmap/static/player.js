@@ -1,4 +1,4 @@
-/* geostory story map, 4 of 5: the player, which knows the current frame and steps, plays and follows links.
+/* geostory story map, 5 of 7: the player, which knows the current frame and steps, plays and follows links.
  *
  * It fires "frame" ({index, previous, frame, options}) on each step and "play" ({playing}) when autoplay
  * starts or stops; the map's features, the view and the panel each listen. The address names the frame

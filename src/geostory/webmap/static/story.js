@@ -1,4 +1,4 @@
-/* geostory story map, 5 of 5: start the story on a folium map, from the JSON the page embeds.
+/* geostory story map, 7 of 7: start the story on a folium map, from the JSON the page embeds.
  *
  * A step touches only the features whose state changes: the frame model (Python's geostory.derived) sends
  * the dated features in first-day order (data.order) and, per frame, how many of them have begun
@@ -25,31 +25,32 @@
     // drawn by SVG, or by one canvas per pane for stories too large for an element per shape.
     /** @type {Object<string, L.Renderer>} */
     var renderers = {};
-    data.style.draw_order.forEach(function (name, i) {
-      var pane = "gs-" + name;
+    var panes = data.style.draw_order.map(function (name) { return "gs-" + name; })
+      .concat(data.style.current_above.map(function (name) { return "gs-" + name + "-current"; }));
+    panes.forEach(function (pane, i) {
       map.createPane(pane).style.zIndex = String(402 + 2 * i);
       renderers[pane] = data.canvas ? L.canvas({ pane: pane }) : L.svg({ pane: pane });
     });
     var size = map.getSize();
+    // Leaflet's widths are the content's; the popup adds its margins (34 px) and the map keeps 16 px each side.
+    var room = size.x - 34 - 2 * 16;
     /** @type {L.PopupOptions} */
-    var popup = { maxWidth: Math.min(340, size.x - 50), minWidth: Math.min(240, size.x - 50),
+    var popup = { maxWidth: Math.min(340, room), minWidth: Math.min(240, room),
       maxHeight: Math.max(180, Math.min(360, size.y - 90)), autoPanPadding: [16, 16], className: "gs-popup-wrap" };
     // Set the first view before drawing, so the layers are projected once rather than at zoom 1 and again.
     map.invalidateSize({ animate: false });
     var legend = /** @type {HTMLDetailsElement | null} */ (document.querySelector(".gs-legend"));
-    // The legend's width, read when it opens or closes and on resize rather than at each step, where
-    // reading it would make the browser lay out the step's new shapes before the script ends.
-    /** @type {number | null} */
-    var legendWidth = null;
-    function resetLegendWidth() { legendWidth = null; }
+    // The controls' padding (view.js), measured when the legend opens or closes and on resize rather than
+    // at each step, where reading it would make the browser lay out the step's new shapes first.
+    function resetPadding() { gs.resetPadding(); }
     if (legend) {
-      legend.addEventListener("toggle", resetLegendWidth);
-      if (window.ResizeObserver) new ResizeObserver(resetLegendWidth).observe(legend);
+      legend.addEventListener("toggle", resetPadding);
+      if (window.ResizeObserver) new ResizeObserver(resetPadding).observe(legend);
     }
-    window.addEventListener("resize", resetLegendWidth);
+    window.addEventListener("resize", resetPadding);
 
     var initial = Math.max(0, player.hashIndex());
-    fit(frames[initial].bounds, true);  // with the legend's padding already, so the view is set only once
+    fit(frames[initial], true);  // clear of the controls already, so the view is set only once
     var items = data.features.map(function (f) {
       return new gs.StoryFeature(f, data, groups[f.layer], { renderers: renderers, popup: popup });
     });
@@ -99,34 +100,36 @@
       }
       touch.forEach(function (k) { items[k].setState(stateAt(fr, current, k)); });
       map.closePopup();
-      if (!e.options.keepView) fit(fr.bounds, e.options.instant);
+      if (!e.options.keepView) fit(fr, e.options.instant);
       if (e.previous < 0) labels.update(); else labels.schedule();
     });
 
-    function padding() {
-      // Room on the right for place labels and the controls, plus the legend when it is open.
-      var right = 96;
-      var mapSize = map.getSize();
-      var width = legendWidth === null ? (legend && legend.open ? legend.offsetWidth : 0) : legendWidth;
-      if (width || (legend && !legend.open)) legendWidth = width;  // not kept while the legend is not laid out
-      if (width && width + 40 < mapSize.x / 2) right = width + 40;
-      return { paddingTopLeft: L.point(28, 28), paddingBottomRight: L.point(right, 52) };
-    }
-
     /**
-     * @param {L.LatLngBoundsLiteral} bounds
+     * Show a frame: its bounds and what it names, clear of the map's controls (view.js).
+     * @param {GsFrame} fr
      * @param {boolean} [instant]
      */
-    function fit(bounds, instant) {
-      var options = /** @type {L.FitBoundsOptions & L.ZoomPanOptions} */ (padding());
-      options.maxZoom = MAX_ZOOM;
+    function fit(fr, instant) {
+      var view = gs.frameView(map, data, fr, MAX_ZOOM);
       if (instant || gs.dom.reducedMotion()) {
-        options.animate = false;
-        map.fitBounds(bounds, options);
+        map.setView(view.center, view.zoom, { animate: false });
       } else {
-        options.duration = 0.9;
-        map.flyToBounds(bounds, options);
+        map.flyTo(view.center, view.zoom, { duration: 0.9 });
       }
+    }
+
+    /* Printing changes the map's size (story.css @media print): refit the frame to the printed map, and
+       back to the screen after. */
+    function refit() {
+      map.invalidateSize({ animate: false });
+      gs.resetPadding();
+      if (player.current >= 0) fit(frames[player.current], true);
+    }
+    window.addEventListener("beforeprint", refit);
+    window.addEventListener("afterprint", refit);
+    if (window.matchMedia) {
+      var print = window.matchMedia("print");
+      if (print.addEventListener) print.addEventListener("change", refit);
     }
 
     /** @param {number} k */
@@ -179,6 +182,21 @@
     gs.openFeature = function (/** @type {string} */ id) { if (id in byId) openFeature(byId[id]); };
     gs.visible = function () {
       return items.filter(function (item) { return item.state !== "hidden"; }).map(function (item) { return item.f.id; });
+    };
+    /* Every drawn arrow head: its movement, whether current, its length in pixels and its screen box. */
+    gs.heads = function () {
+      /** @type {Array<{id: string, current: boolean, length: number, box: DOMRect | null}>} */
+      var out = [];
+      items.forEach(function (item) {
+        (item.parts || []).forEach(function (part) {
+          if (!(part instanceof gs.ArrowHead) || item.state === "hidden") return;
+          var head = /** @type {GsArrowHead} */ (/** @type {unknown} */ (part));
+          var node = head.getElement && head.getElement();
+          out.push({ id: item.f.id, current: item.state === "current", length: head.pixelLength(),
+            box: node ? /** @type {Element} */ (node).getBoundingClientRect() : null });
+        });
+      });
+      return out;
     };
     gs.state = function (/** @type {string} */ id) { return id in byId ? items[byId[id]].state : undefined; };
     gs.readyMs = window.performance ? performance.now() : null;

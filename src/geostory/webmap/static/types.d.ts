@@ -1,5 +1,5 @@
 // Types of the page's scripts, for `tsc --checkJs` only (never inlined into the page): the JSON payload that
-// geostory.webmap.payload writes, and the window.geostory namespace the five scripts fill in order.
+// geostory.webmap.payload writes, and the window.geostory namespace the seven scripts fill in order.
 
 type GsState = "current" | "earlier" | "context" | "hidden";
 type GsLatLng = [number, number];
@@ -21,10 +21,18 @@ interface GsStroke {
   role: string; colour: string; width: number; opacity: number; dash: string | null; cap: L.LineCapShape;
 }
 
+/** An arrow head in pixels, as the legend rule sizes it (current, or earlier and smaller). */
+interface GsHead {
+  style: string; length: number; width: number; colour: string; fill: string; outline: number; opacity: number;
+}
+
+/** How heads fit an arrow drawn on screen (styles.json arrow.head_px). */
+interface GsArrowRule { min: number; max_share: number; tip_gap: number; shaft_into_head: number }
+
 interface GsFeature {
   id: string; layer: string; kind: string; info: GsInfo; rank?: number;
-  ll?: GsLatLng; lines?: GsLatLng[][]; shaft?: GsLatLng[]; head?: GsLatLng[]; style?: GsMovementStyle;
-  strokes?: GsStroke[];
+  ll?: GsLatLng; lines?: GsLatLng[][]; path?: GsLatLng[]; style?: GsMovementStyle;
+  strokes?: GsStroke[]; head?: GsHead; head_earlier?: GsHead;
 }
 
 interface GsFrame {
@@ -59,6 +67,8 @@ interface GsPayload {
     hollow_head_fill: string;
     outline: { point: number; head: number; hollow_head: number };
     draw_order: string[];
+    current_above: string[];
+    arrow: GsArrowRule;
   };
   corrections: { [id: string]: GsCorrection };
   /** Draw with one canvas per layer rather than an SVG element per shape. */
@@ -90,6 +100,12 @@ interface GsNamespace {
     popupContent(f: GsFeature, data: GsPayload): HTMLElement;
     reducedMotion(): boolean;
   };
+  ArrowShaft: new (path: L.LatLngExpression[], options: GsArrowShaftOptions) => GsArrowShaft;
+  ArrowHead: new (path: L.LatLngExpression[], options: GsArrowHeadOptions) => GsArrowHead;
+  arrowLayout(pts: L.Point[], head: GsHead, rule: GsArrowRule): { path: L.Point[]; start: number; end: number; length: number };
+  controlPadding(map: L.Map): { left: number; top: number; right: number; bottom: number };
+  resetPadding(): void;
+  frameView(map: L.Map, data: GsPayload, fr: GsFrame, maxZoom: number): { center: L.LatLng; zoom: number };
   StoryFeature: new (f: GsFeature, data: GsPayload, group: L.LayerGroup,
                      options: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions }) => GsStoryFeature;
   Labels: new (map: L.Map, places: GsStoryFeature[]) => GsLabels;
@@ -110,6 +126,27 @@ type GsPart = L.Path & {
   _gsClass: string;
 };
 
+interface GsArrowShaftOptions extends L.PolylineOptions { head: GsHead; rule: GsArrowRule }
+interface GsArrowHeadOptions extends L.PolylineOptions { head: GsHead; rule: GsArrowRule }
+interface GsArrowPart { setHead?(head: GsHead): unknown }
+
+interface GsArrowShaft extends L.Polyline {
+  options: GsArrowShaftOptions;
+  initialize(path: L.LatLngExpression[], options: GsArrowShaftOptions): void;
+  setHead(head: GsHead): GsArrowShaft;
+  _project(): void;
+}
+
+interface GsArrowHead extends L.Polygon {
+  options: GsArrowHeadOptions;
+  _gsPath: L.LatLng[];
+  _gsLength?: number;
+  initialize(path: L.LatLngExpression[], options: GsArrowHeadOptions): void;
+  setHead(head: GsHead): GsArrowHead;
+  pixelLength(): number;
+  _project(): void;
+}
+
 interface GsStoryFeature extends L.FeatureGroup {
   f: GsFeature;
   data: GsPayload;
@@ -122,6 +159,7 @@ interface GsStoryFeature extends L.FeatureGroup {
              options: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions }): void;
   _build(): void;
   _classes(part: GsPart): void;
+  _setPane(state: GsState): boolean;
   setState(state: GsState): boolean;
   _label: GsLabel | null;
   labelSize?: [number, number];

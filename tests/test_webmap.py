@@ -260,7 +260,8 @@ def test_slider_spaces_frames_evenly_with_dates_as_labels(harbin, harbin_html):
     assert labelled[0] is ticks[0] and labelled[-1] is ticks[-1] and 3 <= len(labelled) <= 5
     assert labelled[0]["label"].endswith("1931") and "Feb" in labelled[-1]["label"]
     words = harbin.words
-    assert slider_ticks(harbin.frames[:1], words)[0]["position"] == 0 and len(slider_ticks(harbin.frames[:2], words)) == 2
+    assert slider_ticks(harbin.frames[:1], words)[0]["position"] == 0
+    assert len(slider_ticks(harbin.frames[:2], words)) == 2
 
 
 def test_page_allows_pinch_zoom(harbin_html):

@@ -80,7 +80,8 @@ def main() -> None:
     story = load_story(args.story)
     with tempfile.TemporaryDirectory() as tmp:
         html = build_map(story, Path(tmp) / "map.html")
-        print(f"wrote {screenshot(html, Path(args.output), width, height, args.frame, args.offline, args.popup, args.scale)}")
+        shot = screenshot(html, Path(args.output), width, height, args.frame, args.offline, args.popup, args.scale)
+        print(f"wrote {shot}")
 
 
 if __name__ == "__main__":

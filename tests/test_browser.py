@@ -35,11 +35,13 @@ DATA = "JSON.parse(document.getElementById('gs-data').textContent)"
 IN_VIEW = f"""() => {{
     // The current frame's bounds are on screen and clear of the legend (the panel is beside the map).
     const map = geostory.map, b = L.latLngBounds({DATA}.frames[geostory.current()].bounds);
-    const box = map.getContainer().getBoundingClientRect(), g = document.querySelector('.gs-legend').getBoundingClientRect();
+    const box = map.getContainer().getBoundingClientRect();
+    const g = document.querySelector('.gs-legend').getBoundingClientRect();
     const sw = map.latLngToContainerPoint(b.getSouthWest()), ne = map.latLngToContainerPoint(b.getNorthEast());
     const r = {{left: box.left + sw.x, right: box.left + ne.x, top: box.top + ne.y, bottom: box.top + sw.y}};
     const clear = r.right <= g.left || r.left >= g.right || r.bottom <= g.top || r.top >= g.bottom;
-    return clear && r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+    return clear && r.left >= box.left - 1 && r.right <= box.right + 1
+        && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
 }}"""
 
 

@@ -23,7 +23,8 @@ def test_check_json_lists_frames_and_layers(capsys):
     assert [f["id"] for f in data["frames"]] == [fr.id for fr in HARBIN.frames]
     first = data["frames"][0]
     assert set(first) == {"id", "start", "end", "title", "features"}
-    assert {layer["name"]: layer["features"] for layer in data["layers"]} == {k: len(v) for k, v in HARBIN.layers.items()}
+    counts = {layer["name"]: layer["features"] for layer in data["layers"]}
+    assert counts == {k: len(v) for k, v in HARBIN.layers.items()}
 
 
 def test_bad_input_exits_2_without_a_traceback(tmp_path):

@@ -19,7 +19,8 @@ UTM52 = "EPSG:32652"
 @pytest.mark.parametrize("fid", ids())
 def test_feature_has_names_narrative_and_sources(fid):
     p = FEATURES[fid].props
-    assert p.name_en.strip() and p.name_zh and re.search(r"[\u4e00-\u9fff]", p.name_zh), "a Chinese name in Han characters"
+    assert p.name_en.strip() and p.name_zh
+    assert re.search(r"[\u4e00-\u9fff]", p.name_zh), "a Chinese name in Han characters"
     assert len(p.narrative.split()) >= 8, "a narrative of at least a sentence"
     assert p.sources
 
@@ -117,7 +118,7 @@ def test_the_seed_errors_are_recorded_not_repeated():
 
 
 def test_brigade_from_qiqihar_is_drawn_from_the_west():
-    brigade = [f for f in HARBIN.layers["movements"] if f.props.from_place == "qiqihar" and f.props.to_place == "harbin"]
+    brigade = [f for f in HARBIN.movements if f.props.from_place == "qiqihar" and f.props.to_place == "harbin"]
     assert brigade
     start, end = brigade[0].geometry.coords[0], brigade[0].geometry.coords[-1]
     assert start[0] < end[0] - 1.0, "starts well west of Harbin"

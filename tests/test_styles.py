@@ -44,7 +44,8 @@ def test_picture_key_comes_from_styles_json(harbin):
     assert {h.colour for h in handles if isinstance(h, ArrowKey)} == {st["legend"]["ink"]}
     routes = [keys[c["label"]] for c in st["route_certainty"].values() if c["label"] in keys]
     assert routes and all(k.width == st["legend"]["route_key_width"] for k in routes)
-    assert keys["Earlier movement"].width == pytest.approx(st["legend"]["route_key_width"] * st["faded"]["width_factor"])
+    earlier = st["legend"]["route_key_width"] * st["faded"]["width_factor"]
+    assert keys["Earlier movement"].width == pytest.approx(earlier)
     for name in ("places", "events"):
         assert keys[st["layers"][name]["label"]].get_markeredgewidth() == pytest.approx(st["outline"]["point"] * PX)
 

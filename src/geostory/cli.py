@@ -45,7 +45,8 @@ def summary(story: Story) -> dict[str, Any]:
         "end": story.last_day.isoformat(),
         "layers": [{"name": name, "features": len(features)} for name, features in story.layers.items()],
         "frames": [
-            {"id": fr.id, "start": fr.start, "end": fr.end or fr.start, "title": fr.title, "features": list(fr.features)}
+            {"id": fr.id, "start": fr.start, "end": fr.end or fr.start, "title": fr.title,
+             "features": list(fr.features)}
             for fr in story.frames
         ],
         "corrections": [c.id for c in story.meta.corrections],

@@ -108,7 +108,8 @@ class _Loader:
         try:
             obj = read_story_json(self.root, filename)
         except Refused as exc:
-            hint = "split the layer or simplify its geometry" if exc.expected.startswith(TOO_BIG) and layer else exc.hint
+            too_big = exc.expected.startswith(TOO_BIG) and layer
+            hint = "split the layer or simplify its geometry" if too_big else exc.hint
             self.report.add(filename, None, None, exc.expected, exc.found, hint)
             if layer:
                 self.unreadable.add(layer)

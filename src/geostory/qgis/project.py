@@ -42,7 +42,8 @@ ON_TOP = ("movements",)
 under event dots, and earlier ones are faded enough not to cover them."""
 PROJ4 = {
     "EPSG:4326": "+proj=longlat +datum=WGS84 +no_defs",
-    "EPSG:3857": "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs",
+    "EPSG:3857": ("+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null "
+                  "+wktext +no_defs"),
 }
 WKB = {"Point": "Point", "Line": "LineString", "Polygon": "Polygon"}
 

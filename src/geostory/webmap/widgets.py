@@ -66,7 +66,8 @@ def _leaflet_dir() -> Path:
     try:
         from xstatic.pkg import leaflet
     except ImportError as exc:  # a dependency, but say how to get it if someone runs from a bare checkout
-        raise RuntimeError("the web map needs Leaflet from the package xstatic-leaflet: pip install xstatic-leaflet") from exc
+        raise RuntimeError("the web map needs Leaflet from the package xstatic-leaflet: "
+                           "pip install xstatic-leaflet") from exc
     return Path(leaflet.BASE_DIR)
 
 

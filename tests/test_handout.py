@@ -1,6 +1,7 @@
 """The handout PDF, read back with Debian's poppler-utils (pdftotext, pdffonts, pdfinfo): independent of WeasyPrint."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -207,3 +208,17 @@ def test_default_output_replaces_only_a_handout_geostory_wrote(stories, tmp_path
     assert theirs.read_bytes() == b"%PDF-1.4\n% a teacher's own worksheet\n%%EOF\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "theirs.pdf"]
     assert [p.name for p in out.parent.iterdir()] == ["plain.pdf"]  # no temporary file left
+
+
+def test_a_chinese_story_gets_its_handout_words_in_chinese(stories, tmp_path):
+    folder = plain_story(stories)
+    zh = tmp_path / "zh"
+    shutil.copytree(folder, zh)
+    meta = json.loads((zh / "story.json").read_text(encoding="utf-8"))
+    meta["language"] = "zh"
+    (zh / "story.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "zh.pdf"
+    assert main(["handout", str(zh), "-o", str(out)]) == 0
+    text = flat(run(poppler("pdftotext"), str(out), "-"))
+    assert "讲义" in text and "第1帧，共4帧" in text and "思考题" in text and "引用文献" in text
+    assert any("cjk" in name.lower() for name, _ in fonts(out))  # the interface's Chinese needs the CJK font

@@ -15,11 +15,9 @@ from pathlib import Path
 import jinja2
 
 from ..frames import FrameRenderer
-from ..frames.text import story_texts
 from ..output import write_output_file
 from ..story import Story
 from ..templating import environment
-from ..wording import CORRECTION_HEADINGS
 from .content import handout, overview_frame, picture_url
 
 __all__ = ["build_handout", "render_handout", "render_html"]
@@ -35,7 +33,7 @@ def _template_env() -> jinja2.Environment:
 def render_html(story: Story, created: str | None = None) -> str:
     """The handout as HTML (pictures referred to by ``content.picture_url``)."""
     template = _template_env().get_template(TEMPLATE)
-    html: str = template.render(h=handout(story), headings=CORRECTION_HEADINGS, created=created)
+    html: str = template.render(h=handout(story), created=created)
     return html
 
 
@@ -61,8 +59,8 @@ def render_handout(story: Story, paper: str = "a4", font_search: list[str | Path
     """The handout as PDF bytes. Raises UsageError for an unknown paper or a missing CJK font."""
     from .pdf import fonts, source_date, typeset  # WeasyPrint (and pango) only when a PDF is made
 
-    font_rules = fonts(story_texts(story), font_search)
     html = render_html(story, created=source_date())
+    font_rules = fonts([html], font_search)  # the CJK font exactly when the printed text has CJK characters
     return typeset(html, pictures(story, font_search, progress), font_rules, paper, story.meta.id)
 
 

@@ -49,6 +49,7 @@ class FrameView:
     """One frame's page."""
 
     number: int
+    heading: str
     id: str
     date: str
     disputed: bool
@@ -76,6 +77,9 @@ class Handout:
     """The whole handout: title page, frames, bibliography and departures from the sources."""
 
     id: str
+    lang: str
+    words: dict[str, str]
+    """The handout's own words (headings, notes) in the story's language, from the message catalogue."""
     title: str
     title_zh: str | None
     subtitle: str | None
@@ -104,7 +108,7 @@ def cite(c: Citation, story: Story) -> Cite:
     work = _work(story, c.source)
     title = work.title if c.source == "seed" and work is not None else None
     url = safe_url(work.url) if work is not None else None
-    return Cite(citation_label(c, story.meta), title, url, c.note)
+    return Cite(citation_label(c, story.meta, story.words), title, url, c.note)
 
 
 def correction(c: Correction, story: Story) -> CorrectionView:
@@ -119,15 +123,17 @@ def paragraphs(text: str) -> list[str]:
 
 def frame_view(story: Story, frame: Frame, number: int) -> FrameView:
     by_id = {c.id: c for c in story.meta.corrections}
+    w = story.words
     return FrameView(
         number=number,
+        heading=w("frame_number", n=number, total=len(story.frames)),
         id=frame.id,
-        date=date_text(frame),
+        date=date_text(frame, w),
         disputed=frame.date_certainty == "disputed",
-        date_note=frame.date_note,
+        date_note=w("about_the_date", note=frame.date_note) if frame.date_note else None,
         title=frame.title,
         picture=picture_url(number),
-        alt=f"Map of frame {number}, {date_label(frame)}: {frame.title}",
+        alt=w("frame_alt", n=number, date=date_label(frame, w), title=frame.title),
         paragraphs=paragraphs(frame.narrative),
         corrections=[correction(by_id[cid], story) for cid in frame.corrections if cid in by_id],
         sources=[cite(c, story) for c in frame.sources],
@@ -147,10 +153,11 @@ def cited_sources(story: Story) -> list[str]:
 def entry(story: Story, key: str) -> Entry:
     work = _work(story, key)
     assert work is not None
-    label = citation_label(Citation(source=key), story.meta) if key != "seed" else f"Seed: {work.title}"
+    w = story.words
+    label = citation_label(Citation(source=key), story.meta, w) if key != "seed" else w("seed_work", title=work.title)
     details = [x for x in (work.author if key == "seed" else None, work.publisher,
                            str(work.year) if key == "seed" and work.year else None,
-                           f"Licence: {work.licence}" if work.licence else None, work.note) if x]
+                           w("licence", licence=work.licence) if work.licence else None, work.note) if x]
     return Entry(label, details, safe_url(work.url))
 
 
@@ -174,24 +181,30 @@ def overview_frame(story: Story) -> Frame:
     first = next((c for c in cited if c.source == "seed"), cited[0])
     dated = [f.id for f in story.features() if f.first_day is not None]
     return Frame(id="overview", start=story.first_day.isoformat(), end=story.last_day.isoformat(),
-                 title="The whole story", narrative=story.meta.summary,
+                 title=story.words("overview"), narrative=story.meta.summary,
                  features=dated or [story.features()[0].id], focus=[f.id for f in story.features()],
                  sources=[first], questions=[])
 
 
 def handout(story: Story) -> Handout:
     """The handout's content for ``story``."""
-    meta = story.meta
-    span = format_span(story.first_day.isoformat(), story.last_day.isoformat())
+    meta, w = story.meta, story.words
+    span = format_span(story.first_day.isoformat(), story.last_day.isoformat(), w=w)
+    words = {key: w(key) for key in ("handout", "questions", "works_cited", "departures", "departures_short",
+                                     "licences", "correction_about", "claim", "map_shows", "why", "source",
+                                     "sources", "disputed")}
+    words["contents"] = w("handout_contents", n=len(story.frames))
     return Handout(
         id=meta.id,
+        lang=w.html_lang,
+        words=words,
         title=meta.title,
         title_zh=meta.title_zh,
         subtitle=meta.subtitle,
         span=span,
         summary=meta.summary,
         overview=picture_url(0),
-        overview_alt=f"Overview map of the whole story, {span}",
+        overview_alt=w("overview_alt", span=span),
         credits=meta.credits,
         licences=licences(story),
         frames=[frame_view(story, fr, i) for i, fr in enumerate(story.frames, start=1)],

@@ -24,15 +24,13 @@ from shapely.geometry.base import BaseGeometry
 from ..dates import PartialDate
 from ..geometry import LocalPlane, arrows, frame_bounds, story_plane
 from ..handout.content import cite, correction, paragraphs
+from ..i18n import Words
 from ..schema import Dated, Frame, MovementProps, PlaceProps
 from ..story import Feature, Story
 from ..templating import environment
 from ..wording import date_label, display_name
 from . import look
 
-LAYER_TITLES = {"places": "Places", "rivers": "Rivers", "railways": "Railways", "events": "Events",
-                "movements": "Movements"}
-FRAMES_FOLDER = "Frames"
 XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters XML 1.0 cannot hold (C0 controls but tab and newlines, surrogates, non-characters)."""
 
@@ -59,14 +57,14 @@ def balloon(story: Story, props: Any, name: str, facts: list[str] | None = None)
     view = {
         "name": name,
         "then": getattr(props, "name_period", None) if getattr(props, "name_period", None) != name else None,
-        "date": date_label(props) if _dated(props) else None,
+        "date": date_label(props, story.words) if _dated(props) else None,
         "date_note": props.date_note if _dated(props) else None,
         "facts": facts or [],
         "paragraphs": paragraphs(props.narrative),
         "corrections": [correction(by_id[c], story) for c in props.corrections if c in by_id],
         "sources": [cite(c, story) for c in props.sources],
     }
-    return clean(_balloon().render(b=view, css=_css()))
+    return clean(_balloon().render(b=view, css=_css(), w=story.words))
 
 
 def kml_time(p: PartialDate) -> times.KmlDateTime | None:
@@ -94,7 +92,7 @@ RENAMED = {"start": "start_date", "end": "end_date"}
 """Properties renamed in ExtendedData: GDAL and Google Earth read ``begin``/``end`` as the KML time span."""
 
 
-def extended_data(f: Feature) -> data.ExtendedData:
+def extended_data(f: Feature, words: Words) -> data.ExtendedData:
     """Every property as a named value (lists as JSON), plus the layer and the date as the story words it."""
     values: dict[str, Any] = {"layer": f.layer}
     for key, value in f.properties().items():
@@ -104,7 +102,7 @@ def extended_data(f: Feature) -> data.ExtendedData:
         values[RENAMED.get(key, key)] = text
     dated = _dated(f.props)
     if dated is not None:
-        values["date_text"] = date_label(dated)
+        values["date_text"] = date_label(dated, words)
     return data.ExtendedData(elements=[data.Data(name=k, value=clean(str(v))) for k, v in values.items()])
 
 
@@ -157,7 +155,7 @@ class Builder:
         return features.Placemark(
             id=f.id, name=clean(name), description=balloon(self.story, f.props, name), style_url=style,
             times=time_span(dated) if dated is not None else None,
-            extended_data=extended_data(f), geometry=_geometry(geom))
+            extended_data=extended_data(f, self.story.words), geometry=_geometry(geom))
 
     def look_at(self, frame: Frame) -> views.LookAt:
         """Straight down on the frame's view (``geometry.frame_bounds``, shared with every output)."""
@@ -175,10 +173,10 @@ class Builder:
 
     def frame_placemark(self, number: int, frame: Frame) -> features.Placemark:
         """A frame as a placemark: its view, its dates, its balloon; drawn as nothing on the map."""
-        name = f"{number:02d} · {date_label(frame)} — {frame.title}"
+        name = f"{number:02d} · {date_label(frame, self.story.words)} — {frame.title}"
         at = self.look_at(frame)
         values = {"number": str(number), "title": frame.title, "start_date": frame.start,
-                  "end_date": frame.end or frame.start, "date_text": date_label(frame)}
+                  "end_date": frame.end or frame.start, "date_text": date_label(frame, self.story.words)}
         return features.Placemark(
             id=f"frame-{frame.id}", name=clean(name), description=balloon(self.story, frame, frame.title),
             view=at, style_url=self._style(look.hidden_style("frame")), times=time_span(frame, with_end=True),
@@ -187,10 +185,12 @@ class Builder:
 
     def document(self) -> containers.Document:
         meta = self.story.meta
-        folders = [containers.Folder(id=f"layer-{layer}", name=LAYER_TITLES.get(layer, layer),
+        w = self.story.words
+        titles = w.raw("layer_folders")
+        folders = [containers.Folder(id=f"layer-{layer}", name=titles.get(layer, layer),
                                      features=[self.placemark(f) for f in fs])
                    for layer, fs in self.story.layers.items() if fs]
-        folders.append(containers.Folder(id="frames", name=FRAMES_FOLDER, features=[
+        folders.append(containers.Folder(id="frames", name=w("frames_folder"), features=[
             self.frame_placemark(i, fr) for i, fr in enumerate(self.story.frames, start=1)]))
         title = " ".join(t for t in (meta.title, meta.title_zh) if t)
         return containers.Document(id=meta.id, name=clean(title), description=clean(meta.summary), isopen=True,

@@ -54,7 +54,7 @@ def _fly_to(playlist: Any, builder: Builder, frame: Frame) -> None:
 def add_tour(document: Any, story: Story, builder: Builder) -> None:
     """Append the tour to the Document element."""
     tour = _el(document, GX, "Tour", id="frame-tour")
-    _el(tour, KML, "name", clean(f"{story.meta.title}: frame by frame"))
+    _el(tour, KML, "name", clean(story.words("tour", title=story.meta.title)))
     playlist = _el(tour, GX, "Playlist")
     for frame in story.frames:
         _fly_to(playlist, builder, frame)

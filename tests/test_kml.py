@@ -191,3 +191,15 @@ def test_replaces_only_a_kmz_geostory_wrote(stories, tmp_path, monkeypatch, caps
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "not written by geostory" in err[0]
     assert theirs.read_bytes() == before
+
+
+def test_a_story_before_ad_1_keeps_its_dates_as_attributes(tmp_path):
+    folder = Path(__file__).resolve().parents[1] / "examples" / "hannibal-218bc"
+    out = tmp_path / "hannibal.kmz"
+    assert main(["kml", str(folder), "-o", str(out)]) == 0
+    tree = etree.fromstring(doc_kml(out))
+    assert etree.XMLSchema(etree.parse(str(SCHEMA))).validate(tree)
+    story = load_story(folder)
+    df = pyogrio.read_dataframe(out, layer="Movements").set_index("id")
+    for f in story.layers["movements"]:
+        assert df.loc[f.id, "start_date"] == f.props.start  # no KML time before AD 1, the date is kept

@@ -16,7 +16,7 @@ from ..wording import (
     correction_title,
     date_label,
     date_text,
-    format_span,
+    span_text,
 )
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -189,7 +189,9 @@ def overview_frame(story: Story) -> Frame:
 def handout(story: Story) -> Handout:
     """The handout's content for ``story``."""
     meta, w = story.meta, story.words
-    span = format_span(story.first_day.isoformat(), story.last_day.isoformat(), w=w)
+    first = min(story.frames, key=lambda fr: fr.first.first).first  # as written: precision and calendar kept
+    last = max(story.frames, key=lambda fr: fr.last.last).last
+    span = span_text(first, last, w)
     words = {key: w(key) for key in ("handout", "questions", "works_cited", "departures", "departures_short",
                                      "licences", "correction_about", "claim", "map_shows", "why", "source",
                                      "sources", "disputed")}

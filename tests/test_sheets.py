@@ -258,3 +258,25 @@ def test_a_citation_part_survives_any_text(text):
     [item] = split_items(cell) if cell.strip() else [cell]
     assert parse_citation(item) == {k: v.strip() for k, v in citation.items()}
     assert unescape(escape(text)) == text
+
+
+try:
+    from hypothesis import given
+    from hypothesis import strategies as st
+except ImportError:  # a test extra
+    given = None
+
+if given is not None:
+    _text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+
+    @given(st.lists(st.fixed_dictionaries({"source": st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True)},
+                                          optional={"section": _text.map(str.strip).filter(bool),
+                                                    "paragraph": st.integers(1, 99),
+                                                    "pages": _text.map(str.strip).filter(bool),
+                                                    "note": _text.map(str.strip).filter(bool)}), max_size=4))
+    def test_any_citations_survive_a_cell(citations: list[dict[str, Any]]) -> None:
+        from geostory.sheets.cells import Column, read_cell, write_cell
+
+        column = Column("citations", False)
+        cell = write_cell(citations, column)
+        assert (read_cell(cell, column) if str(cell).strip() else []) == citations

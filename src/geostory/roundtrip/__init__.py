@@ -75,6 +75,8 @@ def import_package(package: Path, root: Path, dry_run: bool = False) -> list[str
     package, root = Path(package), Path(root)
     if not package.is_file():
         raise UsageError(f"{package}: no such GeoPackage")
+    if package.read_bytes()[:16] != b"SQLite format 3\x00":
+        raise UsageError(f"{package}: not a GeoPackage (name the .gpkg that 'geostory qgis' wrote)")
     story = load_story(root)
     written_from = recorded_story(package)
     if written_from is not None and written_from != story.meta.id:

@@ -88,7 +88,6 @@ def _compare(out: Plan, package: Path, expected: Path, layer: str) -> None:
     derived: dict[str, int] = {}
     for row in rows:
         fid = row.values.get("id")
-        where = f"{package.name}: layer {layer!r}: feature fid {row.fid}"
         if not isinstance(fid, str) or not fid:
             wanted = f"an id on every feature (layer {layer!r}, fid {row.fid})"
             out.problems.append(Problem(package.name, None, None, wanted, "none: give the new feature an id"))
@@ -100,7 +99,7 @@ def _compare(out: Plan, package: Path, expected: Path, layer: str) -> None:
         seen.add(fid)
         before = want.get(fid)
         if before is None:
-            _add(out, layer, row, want_names, columns, where)
+            _add(out, package.name, layer, row, want_names, columns)
             continue
         change = Change(layer, fid, "changed")
         for col in want_names:
@@ -115,13 +114,16 @@ def _compare(out: Plan, package: Path, expected: Path, layer: str) -> None:
                 found = shorten(row.values[col])
                 out.problems.append(Problem(package.name, fid, col, f"{exc.expected} (layer {layer!r})", found))
         if row.wkb != before.wkb:
-            if layer == "frames":
+            if row.wkb is None and layer != "frames":
+                out.problems.append(Problem(package.name, fid, "geometry", f"a geometry (layer {layer!r})",
+                                            "none: draw the feature again, or delete it"))
+            elif layer == "frames":
                 derived["geometry"] = derived.get("geometry", 0) + 1
             else:
                 change.fields.append(("geometry", before.wkb, row.wkb))
+        _apply(out, change)
         if change.fields:
             out.changes.append(change)
-            _apply(out, change)
     for fid in want:
         if fid not in seen and fid not in {r.values.get("id") for r in rows}:
             change = Change(layer, str(fid), "deleted")
@@ -200,18 +202,20 @@ def _apply(out: Plan, change: Change) -> None:
         return
     item = next(i for i in items if i.get("id") == change.id)
     props = item if change.layer == "frames" else item.setdefault("properties", {})
-    for n, (col, old, new) in enumerate(change.fields):
+    shown: list[tuple[str, Any, Any]] = []
+    for col, old, new in change.fields:
         if col == "geometry":
             kind, coords = _coords(new, item["geometry"]["coordinates"])
-            item["geometry"] = {**item["geometry"], "type": kind, "coordinates": coords}
-            change.fields[n] = (col, _show(old), _show(new, old))
+            if coords != item["geometry"]["coordinates"] or kind != item["geometry"]["type"]:
+                item["geometry"] = {**item["geometry"], "type": kind, "coordinates": coords}
+                shown.append((col, _show(old), _show(new, old)))
         else:
-            change.fields[n] = (col, _current(props, col), new)
+            before = json.dumps(props, sort_keys=True)
+            previous = props.get(col)
             _set(props, change.layer, col, new)
-
-
-def _current(props: dict[str, Any], col: str) -> Any:
-    return props.get(col)
+            if json.dumps(props, sort_keys=True) != before:  # the same value written another way is no edit
+                shown.append((col, previous, new))
+    change.fields = shown
 
 
 def _show(wkb: bytes, other: bytes | None = None) -> Any:
@@ -226,7 +230,7 @@ def _show(wkb: bytes, other: bytes | None = None) -> Any:
     return text + (f", new or moved: {fresh}" if fresh else "")
 
 
-def _add(out: Plan, layer: str, row: Row, names: list[str], columns: dict[str, Column], where: str) -> None:
+def _add(out: Plan, package: str, layer: str, row: Row, names: list[str], columns: dict[str, Column]) -> None:
     items = _items(out.raw, layer)
     template = items[0] if items else {}
     props_template = template if layer == "frames" else template.get("properties", {})
@@ -238,7 +242,7 @@ def _add(out: Plan, layer: str, row: Row, names: list[str], columns: dict[str, C
         try:
             value = _value(row.values[col], columns.get(col))
         except CellError as exc:
-            out.problems.append(Problem(out_name(where), row.values["id"], col, exc.expected, shorten(row.values[col])))
+            out.problems.append(Problem(package, row.values["id"], col, exc.expected, shorten(row.values[col])))
             continue
         if value is None and col not in props_template:
             continue
@@ -248,7 +252,8 @@ def _add(out: Plan, layer: str, row: Row, names: list[str], columns: dict[str, C
         item: dict[str, Any] = {"id": fid, **props}
     else:
         if row.wkb is None:
-            out.problems.append(Problem(out_name(where), fid, "geometry", "a geometry on the new feature", "none"))
+            out.problems.append(Problem(package, fid, "geometry", f"a geometry on the new feature (layer {layer!r})",
+                                        "none"))
             return
         kind, coords = _coords(row.wkb, [])
         parts = {"geometry": {"type": kind, "coordinates": coords}, "properties": props}
@@ -257,6 +262,3 @@ def _add(out: Plan, layer: str, row: Row, names: list[str], columns: dict[str, C
     items.append(item)
     out.changes.append(Change(layer, fid, "added", [(k, None, v) for k, v in props.items()]))
 
-
-def out_name(where: str) -> str:
-    return where.split(":", 1)[0]

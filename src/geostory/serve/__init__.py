@@ -160,7 +160,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 0, open_browser: bool
         print(printable(line), flush=True)
 
     tell = say or out
-    live = LiveStory(Path(root), render_html)
+    live = LiveStory(Path(root), render_html, title=Path(root).resolve().name)
     live.rebuild()
     for line in live.state()["problems"]:
         tell(line)

@@ -16,7 +16,8 @@
       box.id = "gs-live-problems";
       box.setAttribute("role", "alert");
       var head = document.createElement("h2");
-      head.textContent = "The story has problems: the map shows the last version that worked.";
+      head.textContent = config.build ? "The story has problems: the map shows the last version that worked."
+        : "The story has problems: the map appears once they are fixed.";
       box.appendChild(head);
       box.appendChild(document.createElement("pre"));
       document.body.appendChild(box);

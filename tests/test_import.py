@@ -45,16 +45,24 @@ def _first(layer: str, story: Path) -> dict[str, Any]:
     return feature
 
 
-@pytest.fixture
-def story(tmp_path: Path) -> Path:
-    root = tmp_path / "harbin"
-    shutil.copytree(HARBIN, root)
-    return root
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Harbin story and the package geostory writes for it, once for the module (each test copies them)."""
+    base = tmp_path_factory.mktemp("written")
+    shutil.copytree(HARBIN, base / "harbin")
+    assert main(["qgis", str(base / "harbin"), "-o", str(base / "qgis")]) == 0
+    return base
 
 
 @pytest.fixture
-def package(story: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    assert main(["qgis", str(story), "-o", str(tmp_path / "qgis")]) == 0
+def story(tmp_path: Path, written: Path) -> Path:
+    shutil.copytree(written / "harbin", tmp_path / "harbin")
+    return tmp_path / "harbin"
+
+
+@pytest.fixture
+def package(story: Path, tmp_path: Path, written: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    shutil.copytree(written / "qgis", tmp_path / "qgis")
     capsys.readouterr()
     return tmp_path / "qgis" / f"{load_story(story).meta.id}.gpkg"
 

@@ -142,24 +142,6 @@ def test_a_save_reloads_the_same_frame_and_a_broken_story_keeps_the_map(served, 
     assert "changed: rebuilt in " in out and "the page keeps the last good map" in out
 
 
-def test_nothing_is_written_and_ctrl_c_stops_cleanly(tmp_path):
-    story = tmp_path / "harbin"
-    shutil.copytree(HARBIN, story)
-    before = _snapshot(story)
-    server = Served(story)
-    try:
-        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
-            s.sendall(b"GET /__geostory/state HTTP/1.0\r\n\r\n")
-            reply = s.makefile("rb").read().decode()
-        assert reply.startswith("HTTP/1.0 200") and '"build": 1' in reply and '"problems": []' in reply
-        _edit_json(story / "events.geojson", lambda d: d["features"][0]["properties"].update(name_en="Renamed"))
-        edited = _snapshot(story)
-    finally:
-        code, out, err = server.stop()
-    assert code == 0 and out.splitlines()[-1] == "geostory serve: stopped" and err == ""
-    assert _snapshot(story) == edited and set(edited) == set(before)  # no file added, none changed but ours
-
-
 def _other_addresses() -> list[str]:
     """Addresses of this machine that are not 127.0.0.1: another loopback one, and the outbound one if any."""
     found = ["127.0.0.2"]
@@ -173,18 +155,25 @@ def _other_addresses() -> list[str]:
     return found
 
 
-def test_it_listens_on_this_computer_only(tmp_path):
+def test_local_only_writes_nothing_and_ctrl_c_stops_cleanly(tmp_path):
     story = tmp_path / "harbin"
     shutil.copytree(HARBIN, story)
+    before = _snapshot(story)
     server = Served(story)
     try:
-        with socket.create_connection(("127.0.0.1", server.port), timeout=10):
-            pass
-        for address in _other_addresses():
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
+            s.sendall(b"GET /__geostory/state HTTP/1.0\r\n\r\n")
+            reply = s.makefile("rb").read().decode()
+        assert reply.startswith("HTTP/1.0 200") and '"build": 1' in reply and '"problems": []' in reply
+        for address in _other_addresses():  # listening on 127.0.0.1 only: any other address is refused
             with pytest.raises(ConnectionRefusedError):
                 socket.create_connection((address, server.port), timeout=10)
+        _edit_json(story / "events.geojson", lambda d: d["features"][0]["properties"].update(name_en="Renamed"))
+        edited = _snapshot(story)
     finally:
-        server.stop()
+        code, out, err = server.stop()
+    assert code == 0 and out.splitlines()[-1] == "geostory serve: stopped" and err == ""
+    assert _snapshot(story) == edited and set(edited) == set(before)  # no file added, none changed but ours
 
 
 def test_the_live_script_is_only_in_served_pages(harbin):

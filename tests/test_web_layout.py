@@ -77,17 +77,6 @@ RELIEF_COVERS_MAP = """() => {
 }"""
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_relief_fills_the_map_offline_at_every_frame(browser: Browser, url: str, size: str, harbin: Any) -> None:
-    page = open_page(browser, url, size)
-    for i, frame in enumerate(harbin.frames):
-        page.evaluate("i => geostory.go(i)", i)
-        page.wait_for_function("() => !geostory.moving()")
-        got = page.evaluate(RELIEF_COVERS_MAP)
-        assert got == {"covers": True, "decoded": True, "under_tiles": True, "under_story": True}, (size, frame.id)
-    page.close()
-
-
 OPEN_POPUP = """() => {
     const id = geostory.visible().find(id => geostory.state(id) === 'current');
     geostory.openFeature(id);
@@ -177,12 +166,19 @@ def within(a: dict[str, float], b: dict[str, float]) -> bool:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_nothing_the_frame_shows_is_under_a_control(browser: Browser, url: str, size: str, harbin: Any) -> None:
-    """At 1440x900, 1024x768 and 375x667, every frame: what the frame names and has in its view lies inside
-    the map, and nothing of it that shows at all is under the zoom, layers, legend, scale or attribution."""
+def test_every_frame_at_three_sizes(browser: Browser, url: str, size: str, harbin: Any) -> None:
+    """At 1440x900, 1024x768 and 375x667, every frame, offline:
+    - the relief inside the page fills the map, under the tiles and the story;
+    - what the frame names and has in its view lies inside the map, and nothing of it that shows at all is
+      under the zoom, layers, legend, scale or attribution;
+    - arrow heads measured in pixels: each current one 10-28 px and above the events, earlier ones smaller
+      and under them."""
     page = open_page(browser, url, size)
+    lengths: list[float] = []
     for i, frame in enumerate(harbin.frames):
         page.evaluate("i => geostory.go(i)", i)
+        relief = page.evaluate(RELIEF_COVERS_MAP)
+        assert relief == {"covers": True, "decoded": True, "under_tiles": True, "under_story": True}, (size, frame.id)
         got = page.evaluate(SHOWN)
         assert got["shown"], frame.id
         for item in got["shown"]:
@@ -191,22 +187,9 @@ def test_nothing_the_frame_shows_is_under_a_control(browser: Browser, url: str, 
             if overlaps(item["box"], got["map"]):
                 hit = [c["name"] for c in got["controls"] if overlaps(item["box"], c["box"])]
                 assert not hit, (size, frame.id, item["id"], item["what"], hit)
-    page.close()
-
-
-@pytest.mark.parametrize("size", SIZES)
-def test_arrow_heads_are_screen_sized_at_every_frame(browser: Browser, url: str, size: str, harbin: Any) -> None:
-    """Heads measured in pixels: each current one 10-28 px and above the events; earlier ones smaller."""
-    page = open_page(browser, url, size)
-    lengths: list[float] = []
-    for i, frame in enumerate(harbin.frames):
-        page.evaluate("i => geostory.go(i)", i)
-        got = page.evaluate(SHOWN)
         current = [h for h in got["heads"] if h["current"] and h["visible"]]
         earlier = [h for h in got["heads"] if not h["current"] and h["visible"]]
-        ids = {f.id for f in harbin.layers.get("movements", ()) if f.id in frame.features}
-        in_view = {h["id"] for h in current}
-        assert in_view <= ids
+        assert {h["id"] for h in current} <= set(frame.features)
         for h in current:
             assert 10 <= h["length"] <= 28, (size, frame.id, h)
             assert h["pane"] > got["events"], "current arrows are drawn above events"
@@ -216,19 +199,11 @@ def test_arrow_heads_are_screen_sized_at_every_frame(browser: Browser, url: str,
         if current and earlier:
             assert max(h["length"] for h in earlier) < max(h["length"] for h in current), (size, frame.id)
         lengths += [h["length"] for h in current]
+        if size == "desktop":  # each movement the frame is about shows its head
+            focus = set(frame.focus or frame.features)
+            moves = {f.id for f in harbin.layers.get("movements", ()) if f.id in focus}
+            assert moves <= {h["id"] for h in current}, (frame.id, moves - {h["id"] for h in current})
     assert lengths, "some frame shows a movement's head"
-    page.close()
-
-
-def test_every_frame_shows_its_movements_heads(browser: Browser, url: str, harbin: Any) -> None:
-    """Each frame whose focus includes a movement shows that movement's head on screen (desktop)."""
-    page = open_page(browser, url, "desktop")
-    for i, frame in enumerate(harbin.frames):
-        page.evaluate("i => geostory.go(i)", i)
-        focus = set(frame.focus or frame.features)
-        moves = {f.id for f in harbin.layers.get("movements", ()) if f.id in focus}
-        visible = {h["id"] for h in page.evaluate(SHOWN)["heads"] if h["current"] and h["visible"]}
-        assert moves <= visible, (frame.id, moves - visible)
     page.close()
 
 
@@ -243,11 +218,15 @@ def test_popups_fit_the_phone(browser: Browser, url: str, harbin: Any) -> None:
     page = open_page(browser, url, "phone", BATTLE)
     frame = harbin.frame(BATTLE)
     for fid in frame.features:
-        page.evaluate("id => geostory.openFeature(id)", fid)
-        box = page.locator(".leaflet-popup").bounding_box()
+        box = page.evaluate("""id => {
+            geostory.openFeature(id);
+            const popup = document.querySelector('.leaflet-popup');
+            const r = popup && popup.getBoundingClientRect();
+            geostory.map.closePopup();
+            return r && {width: r.width, height: r.height};
+        }""", fid)
         assert box, fid
         assert box["width"] <= SIZES["phone"][0] - 16, (fid, box)
-        page.evaluate("geostory.map.closePopup()")
     page.close()
 
 

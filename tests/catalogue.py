@@ -1,4 +1,5 @@
-"""One shared catalogue of the Harbin story's objects, so each rule is crossed with every feature it governs."""
+"""The Harbin story's objects for the checks of its content (tests marked harbin_data), which are
+parametrized over them and so need them when collected; engine tests take the ``harbin`` fixture instead."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,15 +20,3 @@ def style_data() -> dict[str, Any]:
 
 def ids(layer: str | None = None) -> list[str]:
     return [f.id for f in HARBIN.features() if layer is None or f.layer == layer]
-
-
-def citations() -> list[tuple[str, object]]:
-    """Every citation in the story, with a label saying where it stands."""
-    out = []
-    for f in HARBIN.features():
-        out += [(f"{f.id}#{i}", c) for i, c in enumerate(f.props.sources)]
-    for fr in HARBIN.frames:
-        out += [(f"frame:{fr.id}#{i}", c) for i, c in enumerate(fr.sources)]
-    for corr in HARBIN.meta.corrections:
-        out += [(f"correction:{corr.id}#{i}", c) for i, c in enumerate(corr.sources)]
-    return out

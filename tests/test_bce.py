@@ -15,9 +15,10 @@ import pytest
 from geostory import load_story
 from geostory.dates import parse_date
 from geostory.qgis import export_qgis
-from geostory.scaffold import create_story
 from geostory.webmap.payload import build_payload
 from geostory.wording import date_label
+
+from stories import edit_json, small_story
 
 PROBE = Path(__file__).with_name("qgis_bce_probe.py")
 
@@ -25,15 +26,13 @@ PROBE = Path(__file__).with_name("qgis_bce_probe.py")
 @pytest.fixture(scope="module")
 def bce(tmp_path_factory):
     """The starter story with every '1815-' date moved to 218 BC (astronomical -0217), in the Julian calendar."""
-    root = create_story(tmp_path_factory.mktemp("bce") / "bce")
+    root = small_story(tmp_path_factory.mktemp("bce") / "bce")
     for path in root.glob("*json"):
         text = path.read_text(encoding="utf-8")
         for field in ("start", "end"):
             text = text.replace(f'"{field}": "1815-', f'"{field}": "-0217-')
         path.write_text(text, encoding="utf-8")
-    meta = json.loads((root / "story.json").read_text(encoding="utf-8"))
-    meta["calendar"] = "julian"
-    (root / "story.json").write_text(json.dumps(meta), encoding="utf-8")
+    edit_json(root, "story.json", lambda meta: meta.update(calendar="julian"))
     return load_story(root)
 
 

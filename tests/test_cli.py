@@ -7,8 +7,6 @@ import sys
 
 from geostory.cli import main
 
-from catalogue import HARBIN
-
 
 def test_check_defaults_to_harbin(capsys, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # no geodata/ here: falls back to the checkout's
@@ -17,14 +15,14 @@ def test_check_defaults_to_harbin(capsys, monkeypatch, tmp_path):
     assert out.startswith("harbin-1932: ") and "no problems found" in out
 
 
-def test_check_json_lists_frames_and_layers(capsys):
-    assert main(["check", str(HARBIN.root), "--json"]) == 0
+def test_check_json_lists_frames_and_layers(capsys, harbin):
+    assert main(["check", str(harbin.root), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [f["id"] for f in data["frames"]] == [fr.id for fr in HARBIN.frames]
+    assert [f["id"] for f in data["frames"]] == [fr.id for fr in harbin.frames]
     first = data["frames"][0]
     assert set(first) == {"id", "start", "end", "title", "features"}
     counts = {layer["name"]: layer["features"] for layer in data["layers"]}
-    assert counts == {k: len(v) for k, v in HARBIN.layers.items()}
+    assert counts == {k: len(v) for k, v in harbin.layers.items()}
 
 
 def test_bad_input_exits_2_without_a_traceback(tmp_path):
@@ -40,8 +38,8 @@ def test_new_refuses_an_existing_folder(tmp_path, capsys):
     assert capsys.readouterr().err.count("\n") == 1
 
 
-def test_outputs_never_replace_what_geostory_did_not_write(tmp_path, capsys):
-    story = str(HARBIN.root)
+def test_outputs_never_replace_what_geostory_did_not_write(tmp_path, capsys, harbin):
+    story = str(harbin.root)
     mine = tmp_path / "qgis"
     mine.mkdir()
     (mine / "my-other-project.qgs").write_text("keep me", encoding="utf-8")

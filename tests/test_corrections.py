@@ -1,14 +1,13 @@
 """Corrections against any cited source, the story's own words for sources, and seeds in plain Markdown."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from geostory import load_story
 from geostory.cli import main
-from geostory.scaffold import create_story
 from geostory.webmap.payload import build_payload
+
+from stories import edit_json, small_story
 
 MARKDOWN_SEED = """# Waterloo campaign
 
@@ -22,9 +21,7 @@ They withdrew north that night.
 
 
 def _meta(root, change):
-    meta = json.loads((root / "story.json").read_text(encoding="utf-8"))
-    change(meta)
-    (root / "story.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    edit_json(root, "story.json", change)
 
 
 def _correction(**where):
@@ -35,7 +32,7 @@ def _correction(**where):
 
 @pytest.fixture
 def root(tmp_path):
-    root = create_story(tmp_path / "s")
+    root = small_story(tmp_path / "s")
     (root / "seed.md").write_text(MARKDOWN_SEED, encoding="utf-8")
     return root
 

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from geostory.cli import _parser
 
-from catalogue import HARBIN
-
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -24,8 +22,8 @@ def test_every_command_is_documented():
         assert f"geostory {name}" in README
 
 
-def test_every_correction_is_listed():
-    for c in HARBIN.meta.corrections:
+def test_every_correction_is_listed(harbin):
+    for c in harbin.meta.corrections:
         assert f"`{c.id}`" in README
 
 

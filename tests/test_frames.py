@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import io
 import itertools
-import json
 import os
 import subprocess
 import sys
@@ -24,10 +23,10 @@ from geostory.errors import UsageError
 from geostory.frames import SIZE_PX, FrameRenderer, fonts, render_frames
 from geostory.frames.text import story_texts
 from geostory.output import MARKER
-from geostory.scaffold import create_story
 from geostory.wording import display_name
 
 from conftest import HARBIN, ROOT, need
+from stories import edit_json, small_story
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -163,15 +162,17 @@ def test_cli_reports_a_missing_cjk_font_in_one_line(tmp_path, monkeypatch):
 @pytest.fixture
 def latin_story(tmp_path):
     """The starter story with every Chinese name and label removed."""
-    root = create_story(tmp_path / "waterloo")
-    for path in root.iterdir():
-        data = json.loads(path.read_text(encoding="utf-8"))
+    root = small_story(tmp_path / "waterloo")
+
+    def no_chinese(data: dict) -> None:
         data.pop("title_zh", None)
         for side in data.get("sides", {}).values():
             side.pop("label_zh", None)
         for feature in data.get("features", []):
             feature["properties"].pop("name_zh", None)
-        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    for path in sorted(root.iterdir()):
+        edit_json(root, path.name, no_chinese)
     story = load_story(root)
     assert not fonts.has_cjk(story_texts(story))
     return story
@@ -196,7 +197,7 @@ def test_story_without_chinese_names_renders_without_none(latin_story, tmp_path)
 
 
 def test_story_with_chinese_needs_the_cjk_font(tmp_path):
-    story = load_story(create_story(tmp_path / "waterloo"))
+    story = load_story(small_story(tmp_path / "waterloo"))
     with pytest.raises(fonts.FontMissing, match="fonts-noto-cjk"):
         FrameRenderer(story, font_search=[tmp_path / "empty"])
 

@@ -9,32 +9,34 @@ from shapely.geometry import LineString, Point
 
 from geostory.geometry import LocalPlane, arrows, curved
 
-from catalogue import HARBIN
 
-ARROWS = {a.feature.id: a for a in arrows(HARBIN)}
-
-
-@pytest.mark.parametrize("fid", list(ARROWS))
-def test_head_points_at_the_destination(fid):
-    a = ARROWS[fid]
-    tip = Point(a.feature.geometry.coords[-1])
-    assert a.head.is_valid and a.head.area > 0
-    assert min(Point(c).distance(tip) for c in a.head.exterior.coords) < 1e-4
+@pytest.fixture(scope="module")
+def story_arrows(harbin):
+    """Every movement of the Harbin story as an arrow: straight, curved and bent routes, short and long."""
+    found = arrows(harbin)
+    assert found
+    return found
 
 
-@pytest.mark.parametrize("fid", list(ARROWS))
-def test_shaft_starts_at_origin_and_ends_inside_the_head(fid):
-    a = ARROWS[fid]
-    assert Point(a.shaft.coords[0]).distance(Point(a.feature.geometry.coords[0])) < 1e-4
-    assert a.head.buffer(1e-4).contains(Point(a.shaft.coords[-1]))
-    assert a.shaft.length < a.path.length
+def test_head_points_at_the_destination(story_arrows):
+    for a in story_arrows:
+        tip = Point(a.feature.geometry.coords[-1])
+        assert a.head.is_valid and a.head.area > 0, a.feature.id
+        assert min(Point(c).distance(tip) for c in a.head.exterior.coords) < 1e-4, a.feature.id
 
 
-@pytest.mark.parametrize("fid", list(ARROWS))
-def test_coordinates_are_rounded_for_reproducible_output(fid):
-    for geom in (ARROWS[fid].shaft, ARROWS[fid].head):
-        coords = shapely.get_coordinates(geom)
-        assert (abs(coords * 1e5 - (coords * 1e5).round()) < 1e-6).all()
+def test_shaft_starts_at_origin_and_ends_inside_the_head(story_arrows):
+    for a in story_arrows:
+        assert Point(a.shaft.coords[0]).distance(Point(a.feature.geometry.coords[0])) < 1e-4, a.feature.id
+        assert a.head.buffer(1e-4).contains(Point(a.shaft.coords[-1])), a.feature.id
+        assert a.shaft.length < a.path.length, a.feature.id
+
+
+def test_coordinates_are_rounded_for_reproducible_output(story_arrows):
+    for a in story_arrows:
+        for geom in (a.shaft, a.head):
+            coords = shapely.get_coordinates(geom)
+            assert (abs(coords * 1e5 - (coords * 1e5).round()) < 1e-6).all(), a.feature.id
 
 
 def test_positive_curve_bulges_left_of_travel():

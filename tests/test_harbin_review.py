@@ -13,6 +13,8 @@ from shapely.geometry import Point
 
 from catalogue import FEATURES, FRAMES, HARBIN, ids
 
+pytestmark = pytest.mark.harbin_data
+
 GEOD = pyproj.Geod(ellps="WGS84")
 COMPASS = {
     "north": 0, "north-east": 45, "east": 90, "south-east": 135,

@@ -26,11 +26,11 @@ from geostory.legend import line_strokes
 from geostory.qgis import export_qgis, geojson_styles, write_layer_styles
 from geostory.qgis.gpkg import bookmark_name
 from geostory.qgis.qml import mm
-from geostory.scaffold import create_story
 from geostory.wording import citation_label, date_label, frame_sources
 
 from catalogue import style_data
 from conftest import HARBIN, need
+from stories import edit_features, set_properties, small_story
 
 PROBE = Path(__file__).with_name("qgis_probe.py")
 DATED = ("events", "movements", "movement_arrows")
@@ -54,13 +54,9 @@ EARLY_EVENT, EARLY_DAY = "battle-of-ligny", "1815-06-10"  # in the starter story
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory) -> dict:
     """The `geostory new` starter with no Chinese place names and an event dated before the first frame."""
-    root = create_story(tmp_path_factory.mktemp("plain") / "plain")
-    for layer, change in (("places", lambda _, p: p.pop("name_zh", None)),
-                          ("events", lambda fid, p: p.update(start=EARLY_DAY) if fid == EARLY_EVENT else None)):
-        data = json.loads((root / f"{layer}.geojson").read_text(encoding="utf-8"))
-        for feature in data["features"]:
-            change(feature["id"], feature["properties"])
-        (root / f"{layer}.geojson").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    root = small_story(tmp_path_factory.mktemp("plain") / "plain")
+    edit_features(root, "places", lambda _, p: p.pop("name_zh", None))
+    set_properties(root, "events", EARLY_EVENT, start=EARLY_DAY)
     story = load_story(root)
     write_layer_styles(story)
     return dict(zip(("gpkg", "qgs", "tif"), export_qgis(story, root.parent / "qgis"), strict=True), story=story, root=root)

@@ -1,8 +1,6 @@
 """A story's own kinds and extra fields: declared in story.json, kept, written and shown; typos still caught."""
 from __future__ import annotations
 
-import json
-
 import pyogrio
 import pytest
 
@@ -10,41 +8,25 @@ from geostory import load_story
 from geostory.cli import main
 from geostory.legend import legend_entries
 from geostory.qgis import export_qgis
-from geostory.scaffold import create_story
 from geostory.webmap.payload import build_payload
 
-
-def _edit(root, name, change):
-    path = root / name
-    data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-
-
-def _props(root, layer, fid, **values):
-    def change(data):
-        for f in data["features"]:
-            if f["id"] == fid:
-                f["properties"].update(values)
-    _edit(root, f"{layer}.geojson", change)
+from stories import edit_json, first_id, set_properties, small_story
 
 
 @pytest.fixture
 def story(tmp_path):
-    root = create_story(tmp_path / "s")
+    root = small_story(tmp_path / "s")
 
     def meta(m):
         m["kinds"] = {"places": {"fort": {"label": "Fort", "label_zh": "要塞"}},
                       "events": {"siege": {"label": "Siege"}},
                       "movements": {"naval": {"label": "Naval move", "like": "rail", "dash": "2 4", "width": 2.5}}}
         m["fields"] = {"wikidata": {"label": "Wikidata"}, "image": {"label": "Image", "popup": False}}
-    _edit(root, "story.json", meta)
-    first_place = json.loads((root / "places.geojson").read_text(encoding="utf-8"))["features"][0]["id"]
-    _props(root, "places", first_place, kind="fort", wikidata="Q123", image="fort.jpg", name_fr="Le fort")
-    event = json.loads((root / "events.geojson").read_text(encoding="utf-8"))["features"][0]["id"]
-    _props(root, "events", event, kind="siege")
-    move = json.loads((root / "movements.geojson").read_text(encoding="utf-8"))["features"][0]["id"]
-    _props(root, "movements", move, kind="naval")
+    edit_json(root, "story.json", meta)
+    first_place, event, move = (first_id(root, layer) for layer in ("places", "events", "movements"))
+    set_properties(root, "places", first_place, kind="fort", wikidata="Q123", image="fort.jpg", name_fr="Le fort")
+    set_properties(root, "events", event, kind="siege")
+    set_properties(root, "movements", move, kind="naval")
     return root, first_place, event, move
 
 
@@ -68,8 +50,8 @@ def test_declared_kinds_and_fields_through_popups_legend_and_geopackage(story, t
 
 def test_unknown_kind_and_undeclared_field_are_one_line_each(story, capsys):
     root, place, event, _move = story
-    _props(root, "events", event, kind="skirmish")
-    _props(root, "places", place, wikidta="Q1")
+    set_properties(root, "events", event, kind="skirmish")
+    set_properties(root, "places", place, wikidta="Q1")
     assert main(["check", str(root)]) == 2
     err = capsys.readouterr().err.splitlines()
     kind = [line for line in err if "properties.kind" in line]

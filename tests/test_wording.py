@@ -6,8 +6,6 @@ import pytest
 from geostory.schema import Citation, EventProps, PlaceProps
 from geostory.wording import citation_label, date_label, display_name, format_span, short_citation
 
-from catalogue import HARBIN
-
 
 @pytest.mark.parametrize(("start", "end", "text"), [
     ("1932-01-25", None, "25 January 1932"),
@@ -38,15 +36,15 @@ def test_date_label_marks_approximate_and_disputed():
         "4–5 February 1932 (disputed)"
 
 
-def test_display_name_skips_missing_parts():
+def test_display_name_skips_missing_parts(harbin):
     props = PlaceProps(name_en="Waterloo", narrative="n", sources=[{"source": "x"}])
     assert display_name(props) == "Waterloo"
-    assert display_name(HARBIN.feature("harbin").props) == "Harbin 哈尔滨"
+    assert display_name(harbin.feature("harbin").props) == "Harbin 哈尔滨"
 
 
-def test_citation_labels():
+def test_citation_labels(harbin):
     seed = Citation(source="seed", section="Harbin Incident", paragraph=3)
-    assert citation_label(seed, HARBIN.meta) == "Seed, Harbin Incident ¶3"
+    assert citation_label(seed, harbin.meta) == "Seed, Harbin Incident ¶3"
     lytton = Citation(source="lytton1932", pages="p. 80")
-    assert citation_label(lytton, HARBIN.meta).endswith(", p. 80")
-    assert short_citation(lytton, HARBIN.meta) == "League of Nations 1932, p. 80"
+    assert citation_label(lytton, harbin.meta).endswith(", p. 80")
+    assert short_citation(lytton, harbin.meta) == "League of Nations 1932, p. 80"

@@ -33,13 +33,15 @@ def story(tmp_path):
 def test_declared_kinds_and_fields_through_popups_legend_and_geopackage(story, tmp_path):
     root, place, event, move = story
     s = load_story(root)
-    features = {f["id"]: f for f in build_payload(s)["features"]}
+    data = build_payload(s)
+    features = {f["id"]: f for f in data["features"]}
     facts = features[place]["info"]["facts"]
     assert facts[0] == "Fort" and "Wikidata: Q123" in facts and "Name (fr): Le fort" in facts
     assert not any("fort.jpg" in line for line in facts)  # declared, kept, but not for popups
     assert features[event]["info"]["facts"] == ["Siege"]
     assert features[move]["info"]["facts"][0] == "Naval move"
-    assert features[move]["style"]["dash"] == "2 4" and features[move]["style"]["width"] == 2.5
+    look = data["looks"][features[move]["look"]]["style"]
+    assert look["dash"] == "2 4" and look["width"] == 2.5
     keys = [(e.section, e.key, e.label) for e in legend_entries(s)]
     assert ("movements", "naval", "Naval move") in keys
     gpkg, _, _ = export_qgis(s, tmp_path / "q")  # GeoPackage, project, relief

@@ -138,10 +138,12 @@ def test_payload_holds_the_story(harbin, harbin_html):
     assert [f["id"] for f in data["frames"]] == [fr.id for fr in harbin.frames]
     assert {f["id"] for f in data["features"]} == {f.id for f in harbin.features()}
     movements = [f for f in data["features"] if f["layer"] == "movements"]
-    assert movements and all(m["head"]["length"] > m["head_earlier"]["length"] and len(m["path"]) >= 2
-                             for m in movements)
+    looks = [data["looks"][m["look"]] for m in movements]  # shared looks, sent once each
+    assert movements and all(look["head"]["length"] > look["head_earlier"]["length"] for look in looks)
+    assert all(len(m["path"]) >= 2 for m in movements) and len(data["looks"]) <= len(movements)
     assert all(f["sources"] and f["narrative"] for f in data["frames"])
-    seed = [s for f in data["features"] for s in f["info"]["sources"] if s["label"].startswith("Seed, ")]
+    cited = [data["citations"][k] for f in data["features"] for k in f["info"]["sources"]]
+    seed = [s for s in cited if s["label"].startswith("Seed, ")]
     assert seed, "seed citations are labelled 'Seed, <section> ¶<n>'"
 
 
@@ -171,7 +173,7 @@ def test_author_text_is_escaped(tmp_path):
     assert data["frames"][0]["title"] == "Hostile " + SCRIPT  # kept as text, escaped in the file
     assert TEMPLATE in data["frames"][0]["narrative"]  # Jinja syntax is not evaluated at build time
     place = data["features"][0]["info"]
-    evil = [s for s in place["sources"] if s["label"].startswith("Evil")]
+    evil = [data["citations"][k] for k in place["sources"] if data["citations"][k]["label"].startswith("Evil")]
     assert evil and "url" not in evil[0]
 
 

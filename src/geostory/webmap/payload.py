@@ -6,6 +6,7 @@ story.js only draws and applies it and cannot drift from the QGIS and picture ou
 """
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -87,7 +88,30 @@ def _kind_details(props: FeatureProps, meta: StoryMeta, w: Words) -> list[str]:
     return []
 
 
-def _info(f: Feature, story: Story) -> dict[str, Any]:
+class _Tables:
+    """Values many features share, sent once each: a feature names its movement look and its citations
+    by their place in the payload's ``looks`` and ``citations`` (a story's features cite a few works)."""
+
+    def __init__(self) -> None:
+        self.looks: dict[str, int] = {}
+        self.citations: dict[str, int] = {}
+
+    @staticmethod
+    def _index(table: dict[str, int], value: dict[str, Any]) -> int:
+        return table.setdefault(json.dumps(value, sort_keys=True, ensure_ascii=False), len(table))
+
+    def look(self, value: dict[str, Any]) -> int:
+        return self._index(self.looks, value)
+
+    def citation(self, value: dict[str, Any]) -> int:
+        return self._index(self.citations, value)
+
+    @staticmethod
+    def rows(table: dict[str, int]) -> list[Any]:
+        return [json.loads(key) for key in table]
+
+
+def _info(f: Feature, story: Story, tables: _Tables) -> dict[str, Any]:
     """What a popup shows: names (only those given), date, facts, narrative, sources and corrections."""
     p = f.props
     info: dict[str, Any] = {"name": display_name(p), "en": p.name_en}
@@ -102,29 +126,27 @@ def _info(f: Feature, story: Story) -> dict[str, Any]:
         info["side"] = side
     info["facts"] = _details(p, story.meta, story.words)
     info["narrative"] = p.narrative
-    info["sources"] = [citation(c, story.meta, story.words) for c in p.sources]
+    info["sources"] = [tables.citation(citation(c, story.meta, story.words)) for c in p.sources]
     if p.corrections:
         info["corrections"] = list(p.corrections)
     return info
 
 
-def _feature(f: Feature, story: Story, arrow: Arrow | None) -> dict[str, Any]:
+def _feature(f: Feature, story: Story, arrow: Arrow | None, tables: _Tables) -> dict[str, Any]:
     out: dict[str, Any] = {"id": f.id, "layer": f.layer, "kind": getattr(f.props, "kind", f.layer)}
     if arrow is not None:
         assert isinstance(f.props, MovementProps)
         out["path"] = _ll(arrow.path.coords)  # the page sizes and places the head in pixels (arrows.js)
-        out["style"] = movement_style(f.props, story.meta)
         look = movement_look(f.props, story.meta)
-        out["strokes"] = strokes(look.strokes)
-        out["head"] = head(look.head)
-        out["head_earlier"] = head(look.earlier().head)
+        out["look"] = tables.look({"style": movement_style(f.props, story.meta), "strokes": strokes(look.strokes),
+                                   "head": head(look.head), "head_earlier": head(look.earlier().head)})
     elif f.geometry.geom_type == "Point":
         out["ll"] = _ll(f.geometry.coords)[0]
     else:
         out["lines"] = _lines(f.geometry)
     if isinstance(f.props, PlaceProps):
         out["rank"] = f.props.label_rank
-    out["info"] = _info(f, story)
+    out["info"] = _info(f, story, tables)
     return out
 
 
@@ -205,10 +227,13 @@ def build_payload(story: Story) -> dict[str, Any]:
 
     Which features a frame shows is the frame model of ``story.derived``: the dated features by first day
     (``order``) and, per frame, how many of them have begun (``begun``) and its own features (``current``),
-    so the payload grows with the features plus the frames, not their product."""""
+    so the payload grows with the features plus the frames, not their product. Movement looks and
+    citations that features share are sent once (``looks``, ``citations``) and named by index."""
     derived = story.derived
     model = derived.frames
     meta = story.meta
+    tables = _Tables()
+    features = [_feature(f, story, derived.arrows.get(f.id), tables) for f in derived.features]
     frames = [{
         "id": fr.id,
         "title": fr.title,
@@ -232,7 +257,9 @@ def build_payload(story: Story) -> dict[str, Any]:
         "style": _style(story),
         "corrections": {c.id: _correction(c, story) for c in meta.corrections},
         "canvas": len(derived.features) >= CANVAS_FROM,
-        "features": [_feature(f, story, derived.arrows.get(f.id)) for f in derived.features],
+        "features": features,
+        "looks": tables.rows(tables.looks),
+        "citations": tables.rows(tables.citations),
         "order": list(model.order),
         "frames": frames,
     }

@@ -12,12 +12,32 @@
   var MAX_ZOOM = 10;  // frames are at least 120 km across (derived.FRAME_MIN_KM); this guards very large screens
 
   /**
+   * Values features share come once in the payload (looks, citations), named by index: put them back on
+   * each feature (the same objects, not copies), so the drawing and popup code reads them in place.
+   * @param {GsPayload} data
+   */
+  function unpack(data) {
+    data.features.forEach(function (f) {
+      if (f.look !== undefined) {
+        var look = data.looks[f.look];
+        f.style = look.style;
+        f.strokes = look.strokes;
+        f.head = look.head;
+        f.head_earlier = look.head_earlier;
+      }
+      var cited = /** @type {number[]} */ (/** @type {unknown} */ (f.info.sources));
+      f.info.sources = cited.map(function (k) { return data.citations[k]; });
+    });
+  }
+
+  /**
    * @param {L.Map} map the folium map
    * @param {Object<string, L.LayerGroup>} groups one group per layer, as in the layer control
    * @param {string} dataId the id of the <script type="application/json"> holding the payload
    */
   gs.start = function (map, groups, dataId) {
     var data = /** @type {GsPayload} */ (JSON.parse(/** @type {HTMLElement} */ (document.getElementById(dataId)).textContent || ""));
+    unpack(data);
     gs.words = data.words;
     var frames = data.frames;
     var player = new gs.Player(frames);

@@ -9,7 +9,10 @@ interface GsDate { text: string; certainty?: string; note?: string }
 
 interface GsInfo {
   name: string; en: string; zh?: string; then?: string; date?: GsDate; side?: string;
-  facts: string[]; narrative: string; sources: GsCitation[]; corrections?: string[];
+  facts: string[]; narrative: string;
+  /** The citations; the payload sends their places in its `citations`, which start() unpacks. */
+  sources: GsCitation[];
+  corrections?: string[];
 }
 
 interface GsMovementStyle {
@@ -33,6 +36,9 @@ interface GsFeature {
   id: string; layer: string; kind: string; info: GsInfo; rank?: number;
   ll?: GsLatLng; lines?: GsLatLng[][]; path?: GsLatLng[]; style?: GsMovementStyle;
   strokes?: GsStroke[]; head?: GsHead; head_earlier?: GsHead;
+  /** A movement's look (style, strokes, heads) as its place in the payload's `looks`; start() copies the
+      look's parts onto the feature, so the drawing code reads f.style, f.strokes, f.head. */
+  look?: number;
 }
 
 interface GsFrame {
@@ -74,6 +80,10 @@ interface GsPayload {
   /** Draw with one canvas per layer rather than an SVG element per shape. */
   canvas: boolean;
   features: GsFeature[];
+  /** Movement looks features share: style and the legend rule's strokes. */
+  looks: Array<{ style: GsMovementStyle; strokes: GsStroke[]; head: GsHead; head_earlier: GsHead }>;
+  /** Citations features share. */
+  citations: GsCitation[];
   /** Indexes of the dated features by first day. */
   order: number[];
   frames: GsFrame[];

@@ -67,14 +67,13 @@ def _day_columns(gdf: pd.DataFrame, items: list[Dated], bce: bool) -> None:
 def map_labels(story: Story, layer: str) -> list[str] | None:
     """The words drawn on the map for a layer's features (``geostory.wording``), or None for a layer whose
     labels are built from its names in the style (places)."""
-    features = story.layers[layer]
     if layer == "events":
-        return [event_label(f.props.name_en) for f in features]
+        return [event_label(f.props.name_en) for f in story.events]
     if layer == "movements":
-        return [unit_label(getattr(f.props, "unit", None) or f.props.name_en) for f in features]
+        return [unit_label(f.props.unit or f.props.name_en) for f in story.movements]
     if layer == "rivers":
         texts = list(story_prose(story))
-        return [river_label(f.props.name_en, f.props.name_period, texts) for f in features]
+        return [river_label(f.props.name_en, f.props.name_period, texts) for f in story.rivers]
     return None
 
 

@@ -134,11 +134,11 @@ def _info(f: Feature, story: Story, tables: _Tables) -> dict[str, Any]:
 
 def _feature(f: Feature, story: Story, arrow: Arrow | None, tables: _Tables) -> dict[str, Any]:
     out: dict[str, Any] = {"id": f.id, "layer": f.layer, "kind": getattr(f.props, "kind", f.layer)}
-    if arrow is not None:
-        assert isinstance(f.props, MovementProps)
+    if arrow is not None:  # a movement: its arrow carries it typed
+        move = arrow.feature.props
         out["path"] = _ll(arrow.path.coords)  # the page sizes and places the head in pixels (arrows.js)
-        look = movement_look(f.props, story.meta)
-        out["look"] = tables.look({"style": movement_style(f.props, story.meta), "strokes": strokes(look.strokes),
+        look = movement_look(move, story.meta)
+        out["look"] = tables.look({"style": movement_style(move, story.meta), "strokes": strokes(look.strokes),
                                    "head": head(look.head), "head_earlier": head(look.earlier().head)})
     elif f.geometry.geom_type == "Point":
         out["ll"] = _ll(f.geometry.coords)[0]

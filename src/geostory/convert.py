@@ -14,6 +14,7 @@ from typing import Any, Literal
 from .errors import UsageError
 from .loader import load_story
 from .output import atomic_folder, write_atomic
+from .reading import read_story_json
 from .sheets import SHEET_LAYERS, WORKBOOK, SheetReader, json_name, place_points
 from .sheets.layers import ConvertError, write_layer
 from .sheets.tables import csv_text, workbook_bytes
@@ -37,7 +38,7 @@ def raw_layers(root: Path) -> dict[str, Any]:
         if sheet is not None:
             out[layer] = sheet.obj
         elif (root / json_name(layer)).is_file():
-            out[layer] = json.loads((root / json_name(layer)).read_text(encoding="utf-8"))
+            out[layer] = read_story_json(root, json_name(layer))  # confined, as the loader read it
         if layer == "places" and layer in out:
             places = place_points(out[layer])
     return out

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from pathlib import Path
 
 HEADING_MARK = "[edit]"
 
@@ -91,8 +90,3 @@ def _sections(blocks: list[str]) -> dict[str, list[str]]:
         else:
             sections[current].append(block)
     return sections
-
-
-def load(path: Path) -> dict[str, list[str]]:
-    """The sections and paragraphs of a UTF-8 seed file."""
-    return paragraphs(path.read_text(encoding="utf-8"))

@@ -7,7 +7,6 @@ is listed as not taken back.
 """
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,6 +16,7 @@ from ..convert import raw_layers
 from ..errors import StoryError, UsageError, shorten
 from ..loader import load_story
 from ..output import write_atomic
+from ..reading import read_story_json
 from ..sheets import WORKBOOK
 from .changes import Change, plan
 from .files import form_of, new_files
@@ -39,7 +39,7 @@ def story_raw(root: Path) -> dict[str, Any]:
     for layer in STORY_LAYERS:
         path = root / f"{layer}.geojson"
         if layer not in raw and path.is_file():
-            raw[layer] = json.loads(path.read_text(encoding="utf-8"))
+            raw[layer] = read_story_json(root, path.name)  # confined, as the loader read it
     return {layer: raw[layer] for layer in STORY_LAYERS if layer in raw}
 
 

@@ -6,16 +6,16 @@ import re
 import geopandas
 import pytest
 
-from geostory.schema import Dated
 from geostory.reading import read_story_text
-from geostory.seed import paragraphs
+from geostory.schema import Dated
+from geostory.seed import paragraphs as seed_paragraphs
 
 from catalogue import FEATURES, FRAMES, HARBIN, ids
 
 pytestmark = pytest.mark.harbin_data
 
 MANCHURIA = (118.0, 38.0, 135.0, 54.0)  # lon/lat box the story's geography must fall in
-SEED = paragraphs(read_story_text(HARBIN.root, HARBIN.meta.seed.file))
+SEED = seed_paragraphs(read_story_text(HARBIN.root, HARBIN.meta.seed.file))
 UTM52 = "EPSG:32652"
 
 

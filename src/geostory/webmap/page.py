@@ -84,9 +84,9 @@ class _StoryMap(folium.Map):
 RELIEF_PANE = "gs-relief"
 RELIEF_Z = 150
 """Below Leaflet's tile pane (200): online tiles, when the network reaches them, are drawn above the relief."""
-RELIEF_ATTRIBUTION = "Relief: shadedrelief.com (public domain)"
-"""The map's credit for the relief, short enough for one line on a phone (the full one: relief.ATTRIBUTION,
-printed in the README and the other outputs)."""
+RELIEF_ATTRIBUTION = "Relief: shadedrelief.com"
+"""The map's credit for the relief (public domain, so a courtesy), short enough for one line on a phone; the
+full one, relief.ATTRIBUTION, is in docs/relief.md and the other outputs."""
 RELIEF_MARGIN = 0.5
 """Share of the story's extent added on each side, so a phone's tall view and some panning still show terrain."""
 

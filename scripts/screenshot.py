@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/screenshot.py                       # Harbin story, 1280x800, frame from --frame
     .venv/bin/python scripts/screenshot.py --size 375x667 -o phone.png --frame <frame-id>
-    .venv/bin/python scripts/screenshot.py --offline             # block tiles: vectors on a plain background
+    .venv/bin/python scripts/screenshot.py --offline             # block tiles: the page's own relief only
 
 Uses the Debian Chromium (/usr/bin/chromium, or $CHROMIUM); `playwright install` is not needed.
 """

@@ -302,4 +302,5 @@ def test_golden_screenshot(browser: Browser, url: str) -> None:
     with Image.open(GOLDEN) as golden:
         assert golden.size == half.size
         diff = ImageStat.Stat(ImageChops.difference(golden.convert("L"), half.convert("L"))).mean[0]
-    assert diff <= GOLDEN_TOLERANCE, f"mean difference {diff:.1f} grey levels from {GOLDEN.name}"
+    assert diff <= GOLDEN_TOLERANCE, (f"mean difference {diff:.1f} grey levels from {GOLDEN.name}; if the change "
+                                      "is meant, review the new look and rerun with GEOSTORY_UPDATE_GOLDEN=1")

@@ -59,7 +59,7 @@ class ReferenceChecker:
         """Citations of the seed in a story without one: reported once, not once each."""
 
     def check(self, frames: Iterable[Frame]) -> None:
-        self.check_swapped()
+        check_swapped(self.report, self.layers)
         self.check_unique_ids()
         for c in self.meta.corrections:
             if c.seed is not None:
@@ -85,19 +85,6 @@ class ReferenceChecker:
                     self.report.add(f"{layer}.geojson", f.id, "id", "an id used once in the story",
                                     f"also used in {seen[f.id]}.geojson")
                 seen.setdefault(f.id, layer)
-
-    def check_swapped(self) -> None:
-        """Catch a [lat, lon] point that still falls inside the valid ranges, by its distance from the rest."""
-        points = [(f, f.geometry) for name in ("places", "events") for f in self.layers.get(name, ())
-                  if isinstance(f.geometry, Point)]
-        if len(points) < 3:
-            return
-        centre = (statistics.median(pt.x for _, pt in points), statistics.median(pt.y for _, pt in points))
-        for f, pt in points:
-            x, y = pt.x, pt.y
-            if distance_km((x, y), centre) > SWAP_DISTANCE_KM and distance_km((y, x), centre) < SWAP_DISTANCE_KM:
-                self.report.add(f"{f.layer}.geojson", f.id, "geometry.coordinates",
-                                "[longitude, latitude] (this pair looks swapped)", shorten([round(x, 6), round(y, 6)]))
 
     def check_feature(self, f: Feature) -> None:
         filename, p = f"{f.layer}.geojson", f.props
@@ -211,6 +198,20 @@ class FrameChecker:
                    "a correction id from story.json")
         for field, expected, found in fr.date_problems():
             self.report.add("frames.json", fr.id, field, expected, found)
+
+
+def check_swapped(report: Report, layers: Layers) -> None:
+    """Catch a [lat, lon] point that still falls inside the valid ranges, by its distance from the rest."""
+    points = [(f, f.geometry) for name in ("places", "events") for f in layers.get(name, ())
+              if isinstance(f.geometry, Point)]
+    if len(points) < 3:
+        return
+    centre = (statistics.median(pt.x for _, pt in points), statistics.median(pt.y for _, pt in points))
+    for f, pt in points:
+        x, y = pt.x, pt.y
+        if distance_km((x, y), centre) > SWAP_DISTANCE_KM and distance_km((y, x), centre) < SWAP_DISTANCE_KM:
+            report.add(f"{f.layer}.geojson", f.id, "geometry.coordinates",
+                       "[longitude, latitude] (this pair looks swapped)", shorten([round(x, 6), round(y, 6)]))
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -93,9 +92,11 @@ _held: dict[str, int] = {}
 def output_lock(folder: Path) -> Iterator[None]:
     """Hold the lock on ``folder`` (a folder outputs are written into); wait, saying so, if another run has it."""
     key = os.path.realpath(folder)
-    if key in _held:  # re-entered by the same run
+    if key in _held or sys.platform == "win32":  # re-entered by the same run; Windows has no flock
         yield
         return
+    import fcntl
+
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         try:

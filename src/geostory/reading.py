@@ -80,7 +80,7 @@ def read_story_bytes(root: Path, name: str, limit: int = JSON_LIMIT) -> bytes:
     blocking (a named pipe is refused, not waited on), and its size is checked before reading.
     """
     real = resolve_story_path(root, name)
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(real, flags)
     except FileNotFoundError:

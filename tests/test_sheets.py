@@ -210,6 +210,16 @@ def test_workbook_errors_name_the_sheet(tmp_path, converted, capsys):
     assert total == "2 problem(s) found"
 
 
+def test_messages_name_the_layer_not_a_geojson_file(tmp_path, converted, capsys):
+    story = _broken_csv(tmp_path, converted)
+    _set_csv(story / "movements.csv", "ma-retreat-qiqihar-hailun", "to", "nowhere")
+    assert main(["check", str(story)]) == 2
+    err = capsys.readouterr().err
+    assert "story/movements.csv: row 3 (feature 'ma-retreat-qiqihar-hailun'): column " in err
+    assert "'to': expected a place id from the places layer, found \"nowhere\"" in err
+    assert ".geojson" not in err
+
+
 def test_a_layer_in_two_forms_is_refused(tmp_path, converted, capsys):
     story = _broken_csv(tmp_path, converted)
     shutil.copyfile(HARBIN / "places.geojson", story / "places.geojson")

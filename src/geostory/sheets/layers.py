@@ -7,6 +7,7 @@ JSON. An empty cell is an empty value: no list, null, or (for a field that canno
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,7 @@ from .cells import (
 )
 from .tables import Table, letter
 
+_LAYER_FILE = re.compile(r"\b(places|rivers|railways|events|movements)\.geojson\b")
 SHEET_LAYERS = ("places", "events", "movements", "frames")
 """The layers a story may keep in a spreadsheet; rivers and railways, long traced lines, stay GeoJSON."""
 POINT_COLUMNS = ("lon", "lat")
@@ -76,6 +78,7 @@ class SheetLayer:
                hint: str | None = None) -> Problem | None:
         """A problem the loader found in this layer, placed at its row and column (None: already said)."""
         row = self.rows.get(feature) if feature is not None else None
+        expected = _LAYER_FILE.sub(lambda m: f"the {m.group(1)} layer", expected)  # it may be a sheet too
         if field is None:
             return self.problem(row, _named(feature), None, expected, found, hint)
         path = field.removeprefix("properties.").split(".")

@@ -53,8 +53,21 @@ def summary(story: Story) -> dict[str, Any]:
     }
 
 
+def _told(story: Story, lang: str | None) -> Story:
+    """The story in the language ``--lang`` asks for (its edition, if it has one), else as it is."""
+    if not lang:
+        return story
+    from .editions import in_language
+
+    return in_language(story, lang)
+
+
 def _check(args: argparse.Namespace) -> None:
     story = load_story(args.story)
+    from .editions import editions, in_language
+
+    for lang in editions(story)[1:]:  # each edition is checked against the story's frames
+        in_language(story, lang)
     if args.json:
         print(json.dumps(summary(story), ensure_ascii=False, indent=2))
         return
@@ -66,10 +79,13 @@ def _check(args: argparse.Namespace) -> None:
     span = f"{day_text(story.first_day, story.meta.calendar)} to {day_text(story.last_day, story.meta.calendar)}"
     _say(f"  frames: {len(story.frames)}, {span}")
     _say(f"  corrections: {len(story.meta.corrections)}")
+    if len(editions(story)) > 1:
+        _say(f"  editions: {', '.join(editions(story))}")
     _say("  no problems found")
 
 
 def _build(args: argparse.Namespace) -> None:
+    from .editions import editions, in_language, sibling
     from .progress import stages
     from .webmap import build_map
 
@@ -79,8 +95,13 @@ def _build(args: argparse.Namespace) -> None:
         _ = story.derived  # arrows, views and the frame model, timed as their own stage
         step()
         out = Path(args.output) if args.output else default_output(story.meta.id, "html")
-        path = build_map(story, out)
-    _say(f"wrote {path}")
+        # One page per edition, each linking to the others; --lang: that edition alone, at the named path.
+        langs = [args.lang] if args.lang else editions(story)
+        pages = {lang: out if args.lang else sibling(out, lang, story.meta.language) for lang in langs}
+        links = {lang: path.name for lang, path in pages.items()} if len(pages) > 1 else {}
+        written = [build_map(in_language(story, lang), path, links) for lang, path in pages.items()]
+    for path in written:
+        _say(f"wrote {path}")
 
 
 def _qgis(args: argparse.Namespace) -> None:
@@ -88,7 +109,7 @@ def _qgis(args: argparse.Namespace) -> None:
     from .qgis import export_qgis
 
     with stages("qgis", ["read", "derive", "GeoPackage and project"]) as step:
-        story = load_story(args.story)
+        story = _told(load_story(args.story), args.lang)
         step()
         _ = story.derived
         step()
@@ -110,7 +131,7 @@ def _frames(args: argparse.Namespace) -> None:
     from .frames import render_frames
     from .progress import shown, stages
 
-    story = load_story(args.story)
+    story = _told(load_story(args.story), args.lang)
     total = len(story.frames)
     out = Path(args.output) if args.output else default_output(story.meta.id, "frames")
     with stages("frames", [f"frame {i}/{total}" for i in range(1, total + 1)]) as step:
@@ -199,15 +220,19 @@ def _parser() -> argparse.ArgumentParser:
     p = add("build", _build, "build the self-contained HTML story map")
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("-o", "--output", help="HTML file to write (default: dist/<story id>/<story id>.html)")
+    lang_help = "the language to tell the story in (en or zh; default: story.json's, and for build every edition)"
+    p.add_argument("--lang", choices=("en", "zh"), help=lang_help)
     p = add("qgis", _qgis, "write a GeoPackage with styles and a QGIS project")
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("-o", "--output", help="folder to write (default: dist/<story id>/qgis)")
     p.add_argument("--force", action="store_true", help="overwrite a package whose story layers were edited since")
+    p.add_argument("--lang", choices=("en", "zh"), help=lang_help)
     p = add("styles", _styles, "write QGIS .qml styles beside the story's GeoJSON layers")
     p.add_argument("story", nargs="?", help=story_help)
     p = add("frames", _frames, "render one PNG per frame, plus a contact sheet and an animated GIF")
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("-o", "--output", help="folder to write (default: dist/<story id>/frames)")
+    p.add_argument("--lang", choices=("en", "zh"), help=lang_help)
     p = add("handout", _handout, "typeset a printable PDF handout: title page, one page per frame, sources")
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("-o", "--output", help="PDF file to write (default: dist/<story id>/<story id>.pdf)")

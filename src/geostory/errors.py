@@ -27,7 +27,8 @@ class Problem:
         where = [self.file]
         if self.sheet is not None:
             where.append(f"sheet {self.sheet!r}")
-        noun = "frame" if self.file.endswith(("frames.json", "frames.csv")) or self.sheet == "frames" else "feature"
+        frames = self.file.endswith(("frames.json", "frames.csv")) or self.file.rsplit("/", 1)[-1].startswith("frames.")
+        noun = "frame" if frames or self.sheet == "frames" else "feature"
         if self.row is not None:
             where.append(f"row {self.row}" + (f" ({noun} {self.feature!r})" if self.feature is not None else ""))
         elif self.feature is not None:

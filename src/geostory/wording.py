@@ -118,9 +118,15 @@ def date_label(item: Dated, w: Words = ENGLISH) -> str:
     return w("disputed_label", text=text) if item.date_certainty == "disputed" else text
 
 
-def display_name(props: FeatureProps) -> str:
-    """English and Chinese names joined, skipping the ones a story does not give."""
-    return " ".join(part for part in (props.name_en, props.name_zh) if part)
+def display_name(props: FeatureProps, w: Words = ENGLISH) -> str:
+    """English and Chinese names joined, skipping the ones a story does not give; Chinese first in Chinese."""
+    names = (props.name_zh, props.name_en) if w.lang == "zh" else (props.name_en, props.name_zh)
+    return " ".join(part for part in names if part)
+
+
+def local_name(props: FeatureProps, w: Words = ENGLISH) -> str:
+    """The one name to draw where there is room for one: the Chinese name in Chinese, where there is one."""
+    return props.name_zh if w.lang == "zh" and props.name_zh else props.name_en
 
 
 def source_year(year: int | str | None, w: Words = ENGLISH) -> str | None:

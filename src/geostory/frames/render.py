@@ -26,7 +26,7 @@ from .. import geometry
 from ..schema import Frame, MovementProps
 from ..story import River, Story
 from ..styles import PX, Styles, movement_style, styles
-from ..wording import display_name
+from ..wording import display_name, local_name
 from . import fonts, panel
 from .furniture import furniture
 from .placement import Placer, point_candidates
@@ -272,12 +272,13 @@ class FrameRenderer:
             if rank == 3 and not (ours or small_map):
                 continue
             size = self.style.place_labels.picture_pt[rank - 1] + (0.5 if ours else 0)
-            placer.place(display_name(f.props), self._xy(f.id), point_candidates(place_style.radius_for(rank) * PX),
+            placer.place(display_name(f.props, self.story.words), self._xy(f.id),
+                         point_candidates(place_style.radius_for(rank) * PX),
                          required=ours or rank == 1, fontsize=size, color="#111111" if ours else "#3a3a3a",
                          fontweight="bold" if ours or rank == 1 else "normal")
         for event in self.story.events:
             if event.id in current and view.contains(self.geom[event.id]):
-                placer.place(short_name(event.props.name_en), self._xy(event.id),
+                placer.place(short_name(local_name(event.props, self.story.words)), self._xy(event.id),
                              point_candidates(event_style.radius_for() * PX),
                              fontsize=7.5, fontstyle="italic", color=EVENT_LABEL)
         for move in self.story.movements:
@@ -308,7 +309,7 @@ class FrameRenderer:
             angle = angle - 180 if angle > 90 else angle + 180 if angle < -90 else angle
             p = line.interpolate(share, normalized=True)
             off = (-math.sin(math.radians(angle)) * 6, math.cos(math.radians(angle)) * 6)
-            if placer.place(display_name(f.props), (p.x, p.y),
+            if placer.place(display_name(f.props, self.story.words), (p.x, p.y),
                             [(off[0], off[1], "center", "center")], fontsize=7.5, fontstyle="italic",
                             color=RIVER_LABEL, rotation=angle, rotation_mode="anchor"):
                 return

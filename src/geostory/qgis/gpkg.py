@@ -27,7 +27,16 @@ from ..geometry import arrows as story_arrows
 from ..i18n import ENGLISH, Words
 from ..schema import Citation, Dated, DatedProps, Frame, StoryMeta
 from ..story import Story
-from ..wording import citation_label, date_label, event_label, frame_corrections, frame_sources, river_label, unit_label
+from ..wording import (
+    citation_label,
+    date_label,
+    event_label,
+    frame_corrections,
+    frame_sources,
+    local_name,
+    river_label,
+    unit_label,
+)
 from .extents import day_after, day_start, frame_views, needs_expressions, story_span
 from .qml import layer_styles, style_qml, style_sld
 
@@ -68,7 +77,7 @@ def map_labels(story: Story, layer: str) -> list[str] | None:
     """The words drawn on the map for a layer's features (``geostory.wording``), or None for a layer whose
     labels are built from its names in the style (places)."""
     if layer == "events":
-        return [event_label(f.props.name_en) for f in story.events]
+        return [event_label(local_name(f.props, story.words)) for f in story.events]
     if layer == "movements":
         return [unit_label(f.props.unit or f.props.name_en) for f in story.movements]
     if layer == "rivers":

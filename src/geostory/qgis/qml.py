@@ -36,6 +36,8 @@ MOVEMENT_KEY = "\"side\" || '|' || \"kind\" || '|' || \"route_certainty\""
 # and if() keeps a missing name from making the whole label NULL, as "name_en" || '\n' || "name_zh" would.
 ZH = "attribute('name_zh')"
 PLACE_LABEL = f"if(coalesce({ZH}, '') = '', \"name_en\", \"name_en\" || '\\n' || {ZH})"
+PLACE_LABEL_ZH = f"if(coalesce({ZH}, '') = '', \"name_en\", {ZH} || '\\n' || \"name_en\")"
+"""In a Chinese edition: the Chinese name first, then the English one."""
 
 
 EVENT_LABEL_COLOUR = "#6b4a06"
@@ -137,7 +139,7 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
         categories=[Category(str(rank), label, Symbol("marker", [simple_marker(
             "circle", places.fill, places.colour, 2 * places.radius_for(rank), outline.point)]))
             for rank, label in ((1, "City"), (2, "Town"), (3, "Minor place"))],
-        label={"expression": PLACE_LABEL, "size": f"{sizes[1]:g}",
+        label={"expression": PLACE_LABEL_ZH if story.lang == "zh" else PLACE_LABEL, "size": f"{sizes[1]:g}",
                "size_expression": f'CASE WHEN "label_rank" = 1 THEN {sizes[0]:g} WHEN "label_rank" = 2 THEN {sizes[1]:g} '
                                   f'ELSE {sizes[2]:g} END',
                "placement": POINT_PLACEMENT, "dist": "1.2", "colour": rgba(places.colour), "priority": 8,

@@ -14,11 +14,13 @@ from .page import make_figure
 __all__ = ["build_map", "render_html"]
 
 
-def render_html(story: Story) -> str:
-    """The story map as HTML text."""
-    return make_figure(story).render()
+def render_html(story: Story, editions: dict[str, str] | None = None) -> str:
+    """The story map as HTML text; ``editions``: the page of each language (lang → file name) to link to."""
+    return make_figure(story, editions).render()
 
 
-def build_map(story: Story, output: Path) -> Path:
-    """Write the story map to ``output`` (all or nothing, replacing only a page geostory wrote); return its path."""
-    return write_output_file(Path(output), render_html(story), story_root=story.root)
+def build_map(story: Story, output: Path, editions: dict[str, str] | None = None) -> Path:
+    """Write the story map to ``output`` (all or nothing, replacing only a page geostory wrote); return its path.
+
+    ``editions`` (lang → file name beside it) puts a language switch in the page."""
+    return write_output_file(Path(output), render_html(story, editions), story_root=story.root)

@@ -122,7 +122,7 @@ def _fix_ids(figure: Figure) -> None:
         element._id = str(number)
 
 
-def make_figure(story: Story) -> Figure:
+def make_figure(story: Story, editions: dict[str, str] | None = None) -> Figure:
     """The whole page as a branca Figure, ready to render."""
     figure = _StoryFigure(lang=story.words.html_lang)
     fmap = _StoryMap(location=None, tiles=None, zoom_control="topright", control_scale=True,
@@ -140,6 +140,6 @@ def make_figure(story: Story) -> Figure:
     folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
     fmap.add_child(InlineAssets(story))
     fmap.add_child(Legend(story, list(groups)))
-    fmap.add_child(StoryPanel(story, build_payload(story), groups))
+    fmap.add_child(StoryPanel(story, build_payload(story), groups, editions))
     _fix_ids(figure)
     return figure

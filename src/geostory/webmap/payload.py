@@ -114,7 +114,7 @@ class _Tables:
 def _info(f: Feature, story: Story, tables: _Tables) -> dict[str, Any]:
     """What a popup shows: names (only those given), date, facts, narrative, sources and corrections."""
     p = f.props
-    info: dict[str, Any] = {"name": display_name(p), "en": p.name_en}
+    info: dict[str, Any] = {"name": display_name(p, story.words), "en": p.name_en}
     if p.name_zh:
         info["zh"] = p.name_zh
     if p.name_period and p.name_period != p.name_en:
@@ -251,8 +251,8 @@ def build_payload(story: Story) -> dict[str, Any]:
         "lang": story.words.html_lang,
         "words": story.words.page_messages(),
         "axis": {"max": max(len(story.frames) - 1, 0), "ticks": slider_ticks(story.frames, story.words),
-                 "from": day_text(story.first_day, meta.calendar),
-                 "to": day_text(story.last_day, meta.calendar)},
+                 "from": day_text(story.first_day, meta.calendar, story.words),
+                 "to": day_text(story.last_day, meta.calendar, story.words)},
         "sides": {k: {"label": s.label, "colour": s.colour} for k, s in meta.sides.items()},
         "style": _style(story),
         "corrections": {c.id: _correction(c, story) for c in meta.corrections},

@@ -17,6 +17,7 @@ import rjsmin
 from branca.element import Element, MacroElement
 from markupsafe import Markup
 
+from ..i18n import HTML_LANG, catalogue
 from ..legend import FADED_NOTE, SECTION_TITLES, LegendEntry, Stroke, kind_look, legend_entries
 from ..story import Story
 from ..templating import environment
@@ -117,10 +118,14 @@ class StoryPanel(_Widget):
 
     template_name = "webmap-panel.html"
 
-    def __init__(self, story: Story, payload: dict[str, Any], groups: dict[str, Element]) -> None:
+    def __init__(self, story: Story, payload: dict[str, Any], groups: dict[str, Element],
+                 editions: dict[str, str] | None = None) -> None:
         super().__init__()
         self.meta = story.meta
         self.words = story.words
+        # The language switch: a link to each other edition's page, named in its own language.
+        self.switch = [{"href": href, "lang": HTML_LANG[lang], "name": catalogue(lang)["language_name"]}
+                       for lang, href in (editions or {}).items() if lang != story.lang]
         self.payload = payload
         self.groups = groups
         self.speeds = [(story.words(key), ms) for key, ms in AUTOPLAY_SPEEDS]

@@ -60,7 +60,7 @@ def test_a_broken_edition_says_what_to_write(tmp_path, capsys):
     root = tmp_path / "h"
     shutil.copytree(HARBIN, root)
     data = json.loads((root / "frames.zh.json").read_text(encoding="utf-8"))
-    data["frames"] = data["frames"][1:] + [{"id": "no-such-frame", "title": "x", "narrative": "y"}]
+    data["frames"] = [*data["frames"][1:], {"id": "no-such-frame", "title": "x", "narrative": "y"}]
     (root / "frames.zh.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert main(["check", str(root)]) == 2
     err = capsys.readouterr().err
@@ -117,7 +117,8 @@ def test_build_writes_each_edition_and_the_page_switches(tmp_path, chromium):
             assert page.locator("html").get_attribute("lang") == "en"
             assert page.locator("#gs-play").inner_text() == "Play"
             page.locator(".gs-lang a[hreflang='zh-Hans']").click()
-            page.wait_for_function("window.geostory && window.geostory.ready && document.documentElement.lang === 'zh-Hans'")
+            page.wait_for_function(
+                "window.geostory && window.geostory.ready && document.documentElement.lang === 'zh-Hans'")
             assert page.locator("#gs-play").inner_text() == "播放"
             assert page.locator("#gs-frame-title").inner_text() == catalogue_title(load_story(HARBIN))
             page.locator("#gs-play").click()

@@ -103,11 +103,12 @@ def test_frame_pictures_in_chinese(zh):
 
 
 @pytest.mark.browser
-def test_build_writes_each_edition_and_the_page_switches(tmp_path, chromium):
-    out = tmp_path / "harbin-1932.html"
-    assert main(["build", str(HARBIN), "-o", str(out)]) == 0
-    zh_page = tmp_path / "harbin-1932.zh.html"
-    assert zh_page.is_file()
+def test_build_writes_each_edition_and_the_page_switches(tmp_path, chromium, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(HARBIN)]) == 0
+    out = tmp_path / "dist" / "harbin-1932" / "harbin-1932.html"
+    assert capsys.readouterr().out.splitlines() == ["wrote dist/harbin-1932/harbin-1932.html",
+                                                    "wrote dist/harbin-1932/harbin-1932.zh.html"]
     if sync_playwright is None:
         pytest.skip("Playwright not installed")
     with sync_playwright() as p:

@@ -95,9 +95,9 @@ def _build(args: argparse.Namespace) -> None:
         _ = story.derived  # arrows, views and the frame model, timed as their own stage
         step()
         out = Path(args.output) if args.output else default_output(story.meta.id, "html")
-        # One page per edition, each linking to the others; --lang: that edition alone, at the named path.
-        langs = [args.lang] if args.lang else editions(story)
-        pages = {lang: out if args.lang else sibling(out, lang, story.meta.language) for lang in langs}
+        # One page per edition, each linking to the others; --lang or -o: one page alone, at the path.
+        langs = [args.lang or story.meta.language] if args.lang or args.output else editions(story)
+        pages = {lang: sibling(out, lang, story.meta.language) if len(langs) > 1 else out for lang in langs}
         links = {lang: path.name for lang, path in pages.items()} if len(pages) > 1 else {}
         written = [build_map(in_language(story, lang), path, links) for lang, path in pages.items()]
     for path in written:

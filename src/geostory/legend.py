@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from .i18n import Words
 from .schema import MovementProps, StoryMeta
 from .story import Story
 from .styles import LineLayerStyle, PointLayerStyle, dash_list, styles
@@ -164,8 +165,15 @@ def shows_certainty(kind: str, kinds: Kinds | None = None) -> bool:
     return not movement_kinds(kinds)[kind].dash
 
 
-def category_label(props: MovementProps, meta: StoryMeta, with_certainty: bool = True) -> str:
+def category_label(props: MovementProps, meta: StoryMeta, with_certainty: bool = True,
+                   w: Words | None = None) -> str:
     """A QGIS category's label: side and kind, and the route certainty where the line shows it."""
+    if w is not None and w.lang == "zh":
+        side = meta.sides[props.side]
+        label = f"{side.label_zh or side.label}：{kind_labels(meta.kinds, 'movements', w)[props.kind]}"
+        if with_certainty and shows_certainty(props.kind, meta.kinds) and props.route_certainty != "known":
+            label += f"（{certainty_label(props.route_certainty, w)}）"
+        return label
     st = styles()
     label = f"{meta.sides[props.side].label}: {movement_kinds(meta.kinds)[props.kind].label.lower()}"
     if with_certainty and shows_certainty(props.kind, meta.kinds) and props.route_certainty != "known":

@@ -21,7 +21,7 @@ from matplotlib.transforms import Transform
 from ..schema import Frame, MovementProps
 from ..story import Story
 from ..styles import PX, LineLayerStyle, dash_list, panel_colours, styles
-from ..vocabulary import movement_kinds
+from ..vocabulary import certainty_label, kind_labels, layer_label, movement_kinds
 from ..wording import date_label
 from .text import caption, source_line, wrap
 
@@ -110,44 +110,48 @@ def legend_entries(story: Story, kinds: list[tuple[MovementProps, bool]], layers
     """The key's handles (artists, or ArrowKey/LineKey for the handlers above) and their labels."""
     st = styles()
     ink, key_width = st.legend.ink, st.legend.route_key_width  # keys for a line style, not a side
+    w = story.words
     handles: list[Any] = []  # matplotlib takes any handle its handler_map knows, whatever its stubs say
     labels: list[str] = []
     sides = [s for s in story.meta.sides if any(p.side == s for p, _ in kinds)]
     for side_id in sides:
         side = story.meta.sides[side_id]
         handles.append(Patch(facecolor=side.colour, edgecolor="none"))
-        labels.append(wrap(side.label + (f"  {side.label_zh}" if side.label_zh else ""), 48))
+        side_label = (side.label_zh or side.label) if w.lang == "zh" else (
+            side.label + (f"  {side.label_zh}" if side.label_zh else ""))
+        labels.append(wrap(side_label, 48))
     movement_specs = movement_kinds(story.meta.kinds)
+    kind_words = kind_labels(story.meta.kinds, "movements", w)
     for kind, spec in movement_specs.items():
         if any(p.kind == kind for p, _ in kinds):
             handles.append(ArrowKey(ink, spec.width, spec.dash, spec.head, spec.opacity, spec.casing))
-            labels.append(spec.label)
+            labels.append(kind_words[kind])
     for certainty, route in st.route_certainty.items():
         dashed_kinds = [p for p, _ in kinds if movement_specs[p.kind].dash is None]
         if route.dash and any(p.route_certainty == certainty for p in dashed_kinds):
             handles.append(ArrowKey(ink, key_width, route.dash))
-            labels.append(route.label)
+            labels.append(certainty_label(certainty, w))
     if any(not now for _, now in kinds):
         handles.append(ArrowKey(ink, key_width * st.faded.width_factor, None, alpha=st.faded.opacity))
-        labels.append("Earlier movement")
+        labels.append(w("earlier_movement"))
     layers, outline = st.layers, st.outline.point * PX
     if "events" in layers_shown:
         handles.append(Line2D([], [], marker="o", linestyle="none", markeredgewidth=outline,
                               markersize=layers.events.radius_for() * 2 * PX,
                               markerfacecolor=layers.events.fill, markeredgecolor=layers.events.colour))
-        labels.append(layers.events.label)
+        labels.append(layer_label("events", w))
     if "places" in layers_shown:
         handles.append(Line2D([], [], marker="o", linestyle="none", markeredgewidth=outline,
                               markerfacecolor=layers.places.fill,
                               markersize=layers.places.radius_for(2) * 2 * PX,
                               markeredgecolor=layers.places.colour))
-        labels.append(layers.places.label)
+        labels.append(layer_label("places", w))
     if "rivers" in layers_shown:
         handles.append(LineKey(layers.rivers))
-        labels.append(layers.rivers.label)
+        labels.append(layer_label("rivers", w))
     if "railways" in layers_shown:
         handles.append(LineKey(layers.railways))
-        labels.append(layers.railways.label)
+        labels.append(layer_label("railways", w))
     return handles, labels
 
 

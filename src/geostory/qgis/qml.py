@@ -85,8 +85,11 @@ def _movement_categories(story: Story, fade: bool) -> tuple[str, list[Category]]
     categories = []
     for key in sorted(seen, key=lambda k: [order[x] for x in k]):
         p = seen[key]
-        side = story.meta.sides[p.side].label
-        label = short_side(side) + category_label(p, story.meta)[len(side):]
+        if story.lang == "zh":
+            label = category_label(p, story.meta, w=story.words)
+        else:
+            side = story.meta.sides[p.side].label
+            label = short_side(side) + category_label(p, story.meta)[len(side):]
         categories.append(Category("|".join(key), label, arrow_symbol(movement_look(p, story.meta), fade)))
     other = styles().fallback
     look = kind_look("advance", other.colour)

@@ -17,7 +17,6 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from .dates import Calendar, PartialDate, parse_date
 from .i18n import catalogue
@@ -235,16 +234,6 @@ class Source(_Model):
     licence: str | None = None
     note: str | None = None
 
-
-    @field_validator("year", mode="before")
-    @classmethod
-    def _whole_year(cls, value: Any) -> Any:
-        """A number that is not whole is one problem (as for any whole number), not one per allowed type."""
-        if isinstance(value, bool):
-            raise PydanticCustomError("int_type", "Input should be a valid integer")
-        if isinstance(value, float):
-            raise PydanticCustomError("int_from_float", "Input should be a valid integer")
-        return value
 
     @field_validator("year")
     @classmethod

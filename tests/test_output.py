@@ -190,3 +190,15 @@ def test_styles_replace_only_their_own_qml(work: Path, capsys: pytest.CaptureFix
     assert one_line(capsys) == ("geostory: harbin/places.qml exists and was not written by geostory; move it away "
                                 "or choose another name")
     assert "my own style" in (work / "harbin" / "places.qml").read_text(encoding="utf-8")
+
+
+def test_the_output_path_is_never_missing_during_a_rebuild(work: Path) -> None:
+    assert main(["qgis", "harbin", "-o", "out"]) == 0
+    script = "from geostory.cli import main\nfor _ in range(3):\n    assert main(['qgis', 'harbin', '-o', 'out']) == 0\n"
+    run = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL)
+    looks = missing = 0
+    while run.poll() is None:
+        looks += 1
+        missing += not (work / "out" / "harbin-1932.qgs").is_file()
+    assert run.returncode == 0 and looks > 100
+    assert missing == 0, f"the output was missing {missing} times in {looks} looks"

@@ -194,7 +194,8 @@ def test_styles_replace_only_their_own_qml(work: Path, capsys: pytest.CaptureFix
 
 def test_the_output_path_is_never_missing_during_a_rebuild(work: Path) -> None:
     assert main(["qgis", "harbin", "-o", "out"]) == 0
-    script = "from geostory.cli import main\nfor _ in range(3):\n    assert main(['qgis', 'harbin', '-o', 'out']) == 0\n"
+    script = ("from geostory.cli import main\n"
+              "for _ in range(3):\n    assert main(['qgis', 'harbin', '-o', 'out']) == 0\n")
     run = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL)
     looks = missing = 0
     while run.poll() is None:

@@ -46,7 +46,14 @@ class SheetReader:
         if self._workbook is None:
             self._workbook = {}
             try:
-                self._workbook = read_workbook(self.root / WORKBOOK, read_story_bytes(self.root, WORKBOOK))
+                sheets = read_workbook(self.root / WORKBOOK, read_story_bytes(self.root, WORKBOOK))
+                # 'Places' or ' places ' is the places sheet; sheets with other names are the author's own
+                self._workbook = {name.strip().lower(): table for name, table in sheets.items()}
+                if sheets and not set(self._workbook) & set(SHEET_LAYERS):
+                    self.problems.append(Problem(self.name(WORKBOOK), None, None,
+                                                 f"sheets named {', '.join(SHEET_LAYERS)}",
+                                                 f"sheets {', '.join(map(repr, sheets))}",
+                                                 "name each sheet after the layer it holds"))
             except Refused as exc:
                 self.problems.append(Problem(self.name(WORKBOOK), None, None, exc.expected, exc.found, exc.hint))
             except TableError as exc:

@@ -126,8 +126,9 @@ def describe_layer(layer: QgsVectorLayer, with_features: bool = True) -> dict:
                              for c in r.categories()]
     elif r is not None and r.type() == "singleSymbol":
         sym = r.symbol()
-        out["symbol"] = {"type": sym.type(), "colours": [sym.symbolLayer(i).color().name() for i in range(sym.symbolLayerCount())],
-                         "classes": [sym.symbolLayer(i).layerType() for i in range(sym.symbolLayerCount())],
+        n = sym.symbolLayerCount()
+        out["symbol"] = {"type": sym.type(), "colours": [sym.symbolLayer(i).color().name() for i in range(n)],
+                         "classes": [sym.symbolLayer(i).layerType() for i in range(n)],
                          "layers": symbol_layers(sym)}
     tp = layer.temporalProperties()
     out["temporal"] = {"active": tp.isActive(), "mode": int(tp.mode()), "start": tp.startField(), "end": tp.endField(),
@@ -169,7 +170,8 @@ def colour_pixels(image, rect, colour: QColor, tolerance: int = 60) -> int:
     for x in range(x0, x1 + 1):
         for y in range(y0, y1 + 1):
             c = QColor(image.pixel(x, y))
-            if abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < tolerance:
+            distance = abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue())
+            if distance < tolerance:
                 n += 1
     return n
 
@@ -189,7 +191,8 @@ def second_story(project, plan: dict) -> dict:
     rng = project.timeSettings().temporalRange()
     out["time"] = {"begin": iso(rng.begin()), "end": iso(rng.end())}
     out["bookmarks"] = bookmarks(project)
-    out["labels"] = {table(lyr): labels_of(lyr) for lyr in project.mapLayers().values() if isinstance(lyr, QgsVectorLayer) and lyr.labelsEnabled()}
+    out["labels"] = {table(lyr): labels_of(lyr) for lyr in project.mapLayers().values()
+                     if isinstance(lyr, QgsVectorLayer) and lyr.labelsEnabled()}
     out["gpkg_labels"], out["geojson_labels"] = {}, {}
     for name in out["labels"]:
         out["gpkg_labels"][name] = labels_of(QgsVectorLayer(f"{plan['gpkg']}|layername={name}", name, "ogr"))
@@ -237,7 +240,8 @@ def atlas(project, pdf: str) -> dict:
     layout = project.layoutManager().layouts()[0]
     at = layout.atlas()
     maps = [i for i in layout.items() if isinstance(i, QgsLayoutItemMap)]
-    out = {"name": layout.name(), "enabled": at.enabled(), "coverage": table(at.coverageLayer()) if at.coverageLayer() else None,
+    out = {"name": layout.name(), "enabled": at.enabled(),
+           "coverage": table(at.coverageLayer()) if at.coverageLayer() else None,
            "legends": [{"title": i.title(), "filter": i.legendFilterByMapEnabled(),
                         "layers": [table(n.layer()) for n in i.model().rootGroup().findLayers()]}
                        for i in layout.items() if isinstance(i, QgsLayoutItemLegend)],
@@ -274,9 +278,11 @@ def main() -> None:
     result["title"] = project.title()
     result["absolute_paths"] = project.readBoolEntry("Paths", "/Absolute", True)[0]
     root = project.layerTreeRoot()
-    result["tree"] = [{"table": table(n.layer()), "name": n.name(), "checked": n.isVisible()} for n in root.findLayers()]
-    result["layers"] = {table(lyr): dict(describe_layer(lyr) if isinstance(lyr, QgsVectorLayer) else describe_raster(lyr), id=lid)
-                        for lid, lyr in project.mapLayers().items()}
+    result["tree"] = [{"table": table(n.layer()), "name": n.name(), "checked": n.isVisible()}
+                      for n in root.findLayers()]
+    result["layers"] = {
+        table(lyr): dict(describe_layer(lyr) if isinstance(lyr, QgsVectorLayer) else describe_raster(lyr), id=lid)
+        for lid, lyr in project.mapLayers().items()}
     tables = {table(lyr): lyr for lyr in project.mapLayers().values() if isinstance(lyr, QgsVectorLayer)}
     ts = project.timeSettings()
     rng = ts.temporalRange()
@@ -300,7 +306,8 @@ def main() -> None:
         for r in frames:
             shown = tp.isVisibleInTemporalRange(r)
             flt = tp.createFilterString(QgsVectorLayerTemporalContext(), r)
-            ids = sorted(str(f["id"]) for f in lyr.getFeatures(QgsFeatureRequest().setFilterExpression(flt))) if shown else []
+            request = QgsFeatureRequest().setFilterExpression(flt)
+            ids = sorted(str(f["id"]) for f in lyr.getFeatures(request)) if shown else []
             days[r.begin().toString("yyyy-MM-dd")] = ids
         result["visible"][lid] = days
     # Render the project as the Temporal Controller would on chosen days.
@@ -317,7 +324,8 @@ def main() -> None:
         ms.setTransformContext(project.transformContext())
         bm = by_id[req["bookmark"]]
         ms.setOutputSize(QSize(700, 700))
-        ms.setExtent(QgsCoordinateTransform(bm.extent().crs(), project.crs(), project).transformBoundingBox(bm.extent()))
+        to_project = QgsCoordinateTransform(bm.extent().crs(), project.crs(), project)
+        ms.setExtent(to_project.transformBoundingBox(bm.extent()))
         ms.setBackgroundColor(QColor("white"))
         ms.setIsTemporal(True)
         ms.setTemporalRange(frame)
@@ -335,7 +343,8 @@ def main() -> None:
         if watch:
             lyr = tables[watch["layer"]]
             feat = next(lyr.getFeatures(QgsFeatureRequest().setFilterExpression(f"\"id\" = '{watch['id']}'")))
-            bbox = QgsCoordinateTransform(lyr.crs(), project.crs(), project).transformBoundingBox(feat.geometry().boundingBox())
+            to_project = QgsCoordinateTransform(lyr.crs(), project.crs(), project)
+            bbox = to_project.transformBoundingBox(feat.geometry().boundingBox())
             m2p = ms.mapToPixel()
             p0, p1 = m2p.transform(bbox.xMinimum(), bbox.yMaximum()), m2p.transform(bbox.xMaximum(), bbox.yMinimum())
             entry["watch_pixels"] = colour_pixels(image, (p0.x(), p0.y(), p1.x(), p1.y()), QColor(watch["colour"]))

@@ -59,7 +59,8 @@ def plain(tmp_path_factory) -> dict:
     set_properties(root, "events", EARLY_EVENT, start=EARLY_DAY)
     story = load_story(root)
     write_layer_styles(story)
-    return dict(zip(("gpkg", "qgs", "tif"), export_qgis(story, root.parent / "qgis"), strict=True), story=story, root=root)
+    written = export_qgis(story, root.parent / "qgis")
+    return dict(zip(("gpkg", "qgs", "tif"), written, strict=True), story=story, root=root)
 
 
 def _first_day(story) -> Day:
@@ -75,8 +76,10 @@ def probe(harbin, export, plain, qgis_python) -> dict:
     assert watched, "the test story needs a movement, shown in a frame, starting after the first frame"
     feature, frame = watched[0]
     plan = {
-        "project": str(export["qgs"]), "gpkg": str(export["gpkg"]), "geojson_dir": str(HARBIN), "png_dir": str(export["png"]),
-        "renders": [{"name": "before", "day": (feature.first_day - timedelta(days=1)).isoformat(), "bookmark": frame.id},
+        "project": str(export["qgs"]), "gpkg": str(export["gpkg"]), "geojson_dir": str(HARBIN),
+        "png_dir": str(export["png"]),
+        "renders": [{"name": "before", "day": (feature.first_day - timedelta(days=1)).isoformat(),
+                     "bookmark": frame.id},
                     {"name": "on", "day": feature.first_day.isoformat(), "bookmark": frame.id},
                     {"name": "golden", "day": GOLDEN_FRAME_DAY, "bookmark": GOLDEN_FRAME}],
         "watch": {"layer": "movement_arrows", "id": feature.id, "colour": harbin.meta.sides[feature.props.side].colour},
@@ -87,7 +90,8 @@ def probe(harbin, export, plain, qgis_python) -> dict:
     plan_path = export["png"] / "plan.json"
     plan_path.write_text(json.dumps(plan), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TZ": "America/Los_Angeles"}
-    run = subprocess.run([qgis_python, str(PROBE), str(plan_path)], capture_output=True, text=True, env=env, timeout=120)
+    run = subprocess.run([qgis_python, str(PROBE), str(plan_path)], capture_output=True, text=True, env=env,
+                         timeout=120)
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
     result["watched"] = (feature, frame)
@@ -115,7 +119,8 @@ def test_geopackage_holds_every_layer(harbin, export):
         expected |= {"movement_arrows"}
     assert names == expected
     need("ogrinfo (Debian package gdal-bin)", shutil.which("ogrinfo"))
-    for layer in sorted(expected - {"layer_styles", "geostory_layer_check"}):  # GDAL's own reader agrees, layer by layer
+    # GDAL's own reader agrees, layer by layer
+    for layer in sorted(expected - {"layer_styles", "geostory_layer_check"}):
         info = subprocess.run(["ogrinfo", "-so", "-ro", str(export["gpkg"]), layer], capture_output=True, text=True)
         assert info.returncode == 0, info.stderr
         count = len(harbin.layers.get(layer, ())) or len(pyogrio.read_dataframe(export["gpkg"], layer=layer))
@@ -171,7 +176,8 @@ def test_frame_views_and_movement_parts_come_from_geometry(harbin, export):
                             for name in ("frames", "movement_arrows"))
     for seq, fr in enumerate(harbin.frames, start=1):
         assert frames.geometry[fr.id].bounds == pytest.approx(frame_bounds(harbin, fr), abs=1e-9)
-        assert (frames.loc[fr.id, "bookmark"], frames.loc[fr.id, "date_text"]) == (bookmark_name(fr, seq), date_label(fr))
+        assert frames.loc[fr.id, "bookmark"] == bookmark_name(fr, seq)
+        assert frames.loc[fr.id, "date_text"] == date_label(fr)
         assert frames.loc[fr.id, "sources_short"] == frame_sources(fr, harbin.meta)
         assert "Seed," not in frames.loc[fr.id, "sources_short"]
     for arrow in arrows(harbin):  # the whole drawn path, curved where the story bends it; QGIS draws the head
@@ -208,7 +214,8 @@ def test_default_styles_are_in_layer_styles(export):
         cols = [r[1] for r in db.execute("PRAGMA table_info(layer_styles)")]
         assert cols == ["id", "f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName",
                         "styleQML", "styleSLD", "useAsDefault", "description", "owner", "ui", "update_time"]
-        rows = db.execute("SELECT f_table_name, f_geometry_column, useAsDefault, update_time, styleQML FROM layer_styles").fetchall()
+        rows = db.execute("SELECT f_table_name, f_geometry_column, useAsDefault, update_time, styleQML "
+                          "FROM layer_styles").fetchall()
         tables = {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'")}
     assert {r[0] for r in rows} == tables
     assert all(r[1] == "geom" and r[2] == 1 and r[3] == "2000-01-01T00:00:00.000Z" for r in rows)
@@ -238,7 +245,8 @@ def test_project_opens_with_every_layer_valid(probe, harbin):
     # the arrows above places and events (current ones must not hide under dots), the relief at the bottom
     assert tables.index("movement_arrows") < tables.index("events") and tables[-1] == "relief"
     relief = probe["layers"]["relief"]
-    assert relief["valid"] and relief["crs"] == "EPSG:3857" and relief["bands"] == 3 and relief["renderer"] == "multibandcolor"
+    assert relief["valid"] and relief["crs"] == "EPSG:3857"
+    assert relief["bands"] == 3 and relief["renderer"] == "multibandcolor"
     assert probe["tree"][-1]["checked"]
     assert all(not any(ch.isdigit() for ch in t["name"]) for t in probe["tree"])
 
@@ -251,7 +259,8 @@ def test_features_and_attributes_match_the_geojson(probe, harbin):
         for f in features:
             attrs = seen["features"][f.id]
             assert (attrs["name_en"], attrs["name_zh"]) == (f.props.name_en, f.props.name_zh)
-            assert json.loads(attrs["sources"]) == [c.model_dump(mode="json", exclude_none=True) for c in f.props.sources]
+            cited = [c.model_dump(mode="json", exclude_none=True) for c in f.props.sources]
+            assert json.loads(attrs["sources"]) == cited
 
 
 @pytest.mark.qgis
@@ -261,9 +270,11 @@ def test_styles_are_applied_from_styles_json(probe, harbin):
     assert layers["rivers"]["symbol"]["colours"] == [cfg["rivers"]["colour"]]
     assert layers["railways"]["symbol"]["colours"] == [s.colour for s in line_strokes("railways")]  # the legend rule
     (event,) = layers["events"]["symbol"]["layers"]
-    assert (event["shape"], event["colour"], event["stroke"]) == ("circle", cfg["events"]["fill"], cfg["events"]["colour"])
+    assert (event["shape"], event["colour"], event["stroke"]) == (
+        "circle", cfg["events"]["fill"], cfg["events"]["colour"])
     ol = {k: float(mm(v)) for k, v in shared["outline"].items() if k != "comment"}  # QGIS reads mm() exactly
-    assert {event["stroke_width"]} | {sl["stroke_width"] for c in layers["places"]["categories"] for sl in c["layers"]} == {ol["point"]}
+    place_widths = {sl["stroke_width"] for c in layers["places"]["categories"] for sl in c["layers"]}
+    assert {event["stroke_width"]} | place_widths == {ol["point"]}
     assert layers["places"]["labels"] and layers["places"]["label_font"] == "Noto Sans CJK SC"
     sides = {s.colour for s in harbin.meta.sides.values()}
     assert {"intended", "rail"} <= {f.props.kind for f in harbin.layers["movements"]}  # hollow heads, casing
@@ -381,7 +392,8 @@ def test_what_has_passed_is_faded_at_each_frame(probe, harbin):
         for f in harbin.layers["movements"]:
             full = kinds[f.props.kind]["opacity"]
             passed = f.last_day < fr.first.first
-            assert at[f.id]["opacity"] == pytest.approx(full * faded["opacity"] if passed else full, abs=0.01), (fr.id, f.id)
+            expected_opacity = full * faded["opacity"] if passed else full
+            assert at[f.id]["opacity"] == pytest.approx(expected_opacity, abs=0.01), (fr.id, f.id)
             if f.id in fr.features:
                 assert not passed
         widths = {f.id: at[f.id]["dd_width"] for f in harbin.layers["movements"] if at[f.id]["dd_width"] is not None}

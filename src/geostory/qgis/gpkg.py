@@ -2,13 +2,13 @@
 
 Every layer keeps the GeoJSON properties (lists as JSON text) and adds ``sources_text``; dated layers add
 ``date_text`` (the date as a reader says it), ``start_time``/``end_time`` (the days the date covers, end
-exclusive) and ``visible_until`` (the end of the story), naive DateTimes that QGIS's Temporal Controller compares in local time,
-``start_jdn``/``end_jdn`` (Julian Day Numbers of the first and last day: the one axis of any era) and
-``calendar``. GDAL cannot write a DateTime before AD 1: there the DateTimes are empty and a BCE story adds
-``start_year``/``start_month``/``start_day`` (proleptic Gregorian, astronomical years) that the QGIS
-styles turn into times with an expression. Default styles go into the
-standard ``layer_styles`` table. Builds are byte-for-byte reproducible: GDAL's timestamps are pinned with
-OGR_CURRENT_DATE and the style rows carry the same fixed time.
+exclusive) and ``visible_until`` (the end of the story), naive DateTimes that QGIS's Temporal Controller
+compares in local time, ``start_jdn``/``end_jdn`` (Julian Day Numbers of the first and last day: the one axis
+of any era) and ``calendar``. GDAL cannot write a DateTime before AD 1: there the DateTimes are empty and a
+BCE story adds ``start_year``/``start_month``/``start_day`` (proleptic Gregorian, astronomical years) that the
+QGIS styles turn into times with an expression. Default styles go into the standard ``layer_styles`` table.
+Builds are byte-for-byte reproducible: GDAL's timestamps are pinned with OGR_CURRENT_DATE and the style rows
+carry the same fixed time.
 """
 from __future__ import annotations
 
@@ -127,10 +127,11 @@ def _frames_table(story: Story) -> geopandas.GeoDataFrame:
     rows = []
     for seq, fr in enumerate(story.frames, start=1):
         rows.append({
-            "id": fr.id, "seq": seq, "start": fr.start, "end": fr.end, "date_text": date_label(fr, story.words), "title": fr.title,
-            "bookmark": bookmark_name(fr, seq, story.words), "narrative": fr.narrative, "features": json.dumps(fr.features),
-            "focus": json.dumps(fr.focus), "sources": _citations(fr.sources),
-            "sources_text": _sources_text(fr.sources, story.meta, story.words), "corrections": json.dumps(fr.corrections),
+            "id": fr.id, "seq": seq, "start": fr.start, "end": fr.end, "date_text": date_label(fr, story.words),
+            "title": fr.title, "bookmark": bookmark_name(fr, seq, story.words), "narrative": fr.narrative,
+            "features": json.dumps(fr.features), "focus": json.dumps(fr.focus), "sources": _citations(fr.sources),
+            "sources_text": _sources_text(fr.sources, story.meta, story.words),
+            "corrections": json.dumps(fr.corrections),
             "sources_short": frame_sources(fr, story.meta, story.words),
             "corrections_text": "\n".join(frame_corrections(fr, story.meta, story.words)),
             "start_time": day_start(fr.first.first), "end_time": day_after(fr.last.last),

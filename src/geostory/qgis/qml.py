@@ -143,8 +143,8 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
             "circle", places.fill, places.colour, 2 * places.radius_for(rank), outline.point)]))
             for rank, label in ((1, "City"), (2, "Town"), (3, "Minor place"))],
         label={"expression": PLACE_LABEL_ZH if story.lang == "zh" else PLACE_LABEL, "size": f"{sizes[1]:g}",
-               "size_expression": f'CASE WHEN "label_rank" = 1 THEN {sizes[0]:g} WHEN "label_rank" = 2 THEN {sizes[1]:g} '
-                                  f'ELSE {sizes[2]:g} END',
+               "size_expression": f'CASE WHEN "label_rank" = 1 THEN {sizes[0]:g} '
+                                  f'WHEN "label_rank" = 2 THEN {sizes[1]:g} ELSE {sizes[2]:g} END',
                "placement": POINT_PLACEMENT, "dist": "1.2", "colour": rgba(places.colour), "priority": 8,
                "dd": {"Priority": 'CASE WHEN "label_rank" = 1 THEN 10 WHEN "label_rank" = 2 THEN 8 ELSE 6 END'}})
     out["rivers"] = LayerStyle("rivers", "Line", symbol=Symbol("line", [
@@ -158,13 +158,15 @@ def layer_styles(story: Story, for_geojson: bool = False) -> dict[str, LayerStyl
     dot = simple_marker("circle", ev.fill, ev.colour, 2 * radius, outline.point)
     if fade:
         dot["dd"] = {"size": when_passed(mm(2 * radius * styles().faded.width_factor), mm(2 * radius))}
-    out["events"] = LayerStyle("events", "Point", symbol=Symbol("marker", [dot], dd={"alpha": faded_alpha(1.0)} if fade else {}),
+    out["events"] = LayerStyle("events", "Point",
+                               symbol=Symbol("marker", [dot], dd={"alpha": faded_alpha(1.0)} if fade else {}),
                                temporal=_temporal(for_geojson, story),
                                label=_dated_label({"expression": EVENT_LABEL, "size": "8", "italic": True,
                                                    "placement": POINT_PLACEMENT, "dist": "1.0",
                                                    "colour": rgba(EVENT_LABEL_COLOUR)}, for_geojson))
     attr, cats = _movement_categories(story, fade=False)
-    out["movements"] = LayerStyle("movements", "Line", attr=attr, categories=cats, temporal=_temporal(for_geojson, story))
+    out["movements"] = LayerStyle("movements", "Line", attr=attr, categories=cats,
+                                  temporal=_temporal(for_geojson, story))
     if for_geojson:
         return out
     attr, cats = _movement_categories(story, fade=True)

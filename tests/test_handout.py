@@ -1,6 +1,7 @@
 """The handout PDF, read back with Debian's poppler-utils (pdftotext, pdffonts, pdfinfo): independent of WeasyPrint."""
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -8,9 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops
 
 from geostory import load_story
 from geostory.cli import main
+from geostory.frames import FrameRenderer
 from geostory.wording import citation_label, correction_rows
 
 from conftest import HARBIN, need
@@ -222,3 +225,24 @@ def test_a_chinese_story_gets_its_handout_words_in_chinese(stories, tmp_path):
     text = flat(run(poppler("pdftotext"), str(out), "-"))
     assert "讲义" in text and "第1帧，共4帧" in text and "思考题" in text and "引用文献" in text
     assert any("cjk" in name.lower() for name, _ in fonts(out))  # the interface's Chinese needs the CJK font
+
+
+def test_pictures_are_the_frame_pictures_pixel_for_pixel(harbin_pdf, tmp_path):
+    """The handout embeds exactly what `geostory frames` draws: pdfimages pulls them back out."""
+    story = load_story(HARBIN)
+    listing = run(poppler("pdfimages"), "-list", str(harbin_pdf)).splitlines()[2:]
+    assert sum(1 for line in listing if line.split()[2] == "image") == len(story.frames) + 1  # + the overview
+    first_pages = {}
+    for p in range(1, page_count(harbin_pdf) + 1):
+        body = flat(page_text(harbin_pdf, p, body_only=True))
+        for i in range(1, len(story.frames) + 1):
+            if body.startswith(f"Frame {i} of {len(story.frames)}"):
+                first_pages[i] = p
+    renderer = FrameRenderer(story)
+    for i in (1, len(story.frames)):
+        prefix = tmp_path / f"frame{i}"
+        run(poppler("pdfimages"), "-f", str(first_pages[i]), "-l", str(first_pages[i]), "-png", str(harbin_pdf),
+            str(prefix))
+        embedded = Image.open(f"{prefix}-000.png").convert("RGB")
+        drawn = Image.open(io.BytesIO(renderer.render(story.frames[i - 1], i))).convert("RGB")
+        assert embedded.size == drawn.size and ImageChops.difference(embedded, drawn).getbbox() is None, i

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from geostory.cli import main
-from geostory.output import MANIFEST, output_lock
+from geostory.output import MANIFEST, output_lock, write_manifest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -203,3 +203,15 @@ def test_the_output_path_is_never_missing_during_a_rebuild(work: Path) -> None:
         missing += not (work / "out" / "harbin-1932.qgs").is_file()
     assert run.returncode == 0 and looks > 100
     assert missing == 0, f"the output was missing {missing} times in {looks} looks"
+
+
+def test_without_an_atomic_exchange_two_renames_replace_the_folder(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import geostory.output
+
+    monkeypatch.setattr(geostory.output, "_exchange", lambda a, b: False)  # a system without renameat2
+    assert main(["qgis", "harbin", "-o", "out"]) == 0
+    (work / "out" / "harbin-1932.qgs").unlink()  # so the rebuild's files differ from what is there
+    write_manifest(work / "out")
+    assert main(["qgis", "harbin", "-o", "out"]) == 0
+    assert (work / "out" / "harbin-1932.qgs").is_file()
+    assert sorted(p.name for p in work.iterdir()) == ["harbin", "out"]

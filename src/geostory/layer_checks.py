@@ -55,8 +55,11 @@ class LayerChecker:
 
     def features(self, obj: Any) -> tuple[Feature, ...] | None:
         """The layer's valid features, or None when the file is not a FeatureCollection at all."""
-        if (not isinstance(obj, dict) or obj.get("type") != "FeatureCollection"
-                or not isinstance(obj.get("features"), list)):
+        collection = isinstance(obj, dict) and obj.get("type") == "FeatureCollection"
+        if collection and not isinstance(obj.get("features"), list):
+            self.problem(None, "features", "a list of features [...]", _shape_of(obj.get("features")))
+            return None
+        if not collection:
             self.problem(None, None, "a GeoJSON FeatureCollection", _shape_of(obj),
                          'start the file with {"type": "FeatureCollection", "features": [...]}')
             return None
@@ -107,7 +110,8 @@ class LayerChecker:
         try:
             shp = shape(geom)
         except (ValueError, TypeError, shapely.errors.GEOSException):  # e.g. a LineString of one point
-            self.problem(fid, "geometry.coordinates", f"coordinates of a {kind}", shorten(coords))
+            self.problem(fid, "geometry.coordinates", f"coordinates of a {kind} (a line needs two points or more)",
+                         shorten(coords))
             return None
         if shp.is_empty:
             self.problem(fid, "geometry.coordinates", f"a non-empty {kind}", "no coordinates")
@@ -140,6 +144,8 @@ def _coordinates_problem(coords: Any, nesting: int) -> tuple[str, str, str | Non
                 return "coordinates of a {kind}", shorten(item), None
             if not item:
                 return "a non-empty {kind}", "no coordinates", None
+            if level == 1 and all(_is_number(n) for n in item):  # one position where a list of them belongs
+                return "a list of [longitude, latitude] positions for a {kind}", shorten(item), None
             stack.extend((child, level - 1) for child in item)
             continue
         if not isinstance(item, list) or not all(_is_number(n) for n in item):

@@ -109,6 +109,12 @@ CASES: dict[str, list[Change]] = {
     "geometry-missing": [Drop("events.geojson", ("features", 0, "geometry"))],
     "coordinates-projected": [Set("places.geojson", ("features", 0, "geometry", "coordinates"), [14.1e6, 5.74e6])],
     "coordinates-swapped": [Set("places.geojson", ("features", 0, "geometry", "coordinates"), [45.75, 126.63])],
+    "coordinates-infinite": [Replace("places.geojson", b"126.627,", b"1e400,")],
+    "line-of-one-point": [Set("rivers.geojson", ("features", 0, "geometry", "coordinates"), [[126.6, 45.7]])],
+    "line-of-one-place": [Set("rivers.geojson", ("features", 0, "geometry", "coordinates"), [[126.6, 45.7]] * 3)],
+    "line-not-nested": [Set("railways.geojson", ("features", 0, "geometry", "coordinates"), [123.9, 47.3])],
+    "feature-not-a-feature": [Set("places.geojson", ("features", 0, "type"), "Point")],
+    "features-not-a-list": [Set("events.geojson", ("features",), {"type": "Feature"})],
     "crs-member": [Set("rivers.geojson", ("crs",), {"type": "name", "properties": {"name": "EPSG:3857"}})],
     # ids
     "id-capitals": [Set("events.geojson", ("features", 0, "id"), "Jiangqiao_Campaign")],

@@ -153,6 +153,31 @@ def test_an_edit_that_breaks_the_story_is_refused(story, package, capsys):
     assert {p.name: p.read_bytes() for p in story.iterdir()} == before
 
 
+def test_story_edits_made_since_are_kept_and_a_clash_is_refused(story, package, capsys):
+    """Only what was edited in the package comes back: the story's own later edits stand."""
+    places = json.loads((story / "places.geojson").read_text(encoding="utf-8"))
+    first, second = places["features"][0]["id"], places["features"][1]["id"]
+    places["features"][0]["properties"]["name_en"] += " (edited in the files)"
+    added = json.loads(json.dumps(places["features"][1]))
+    added["id"], added["properties"]["name_en"] = "added-later", "Added after the package was written"
+    places["features"].append(added)
+    (story / "places.geojson").write_text(json.dumps(places, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _ogr_sql(package, f"UPDATE places SET name_en = 'Renamed in the package' WHERE id = '{second}'")
+    assert main(["import", str(package), str(story)]) == 0
+    loaded = load_story(story)
+    assert loaded.feature(first).props.name_en.endswith(" (edited in the files)")
+    assert loaded.feature(second).props.name_en == "Renamed in the package"
+    assert loaded.feature("added-later").props.name_en == "Added after the package was written"
+    capsys.readouterr()
+    _ogr_sql(package, f"UPDATE places SET name_en = 'Renamed in the package too' WHERE id = '{first}'")
+    before = (story / "places.geojson").read_bytes()
+    assert main(["import", str(package), str(story)]) == 2
+    err = capsys.readouterr().err
+    assert f"harbin-1932.gpkg: feature {first!r}: expected an edit on one side only (layer 'places'), found edits " \
+           "in the package, and the feature changed in the story files since" in err
+    assert (story / "places.geojson").read_bytes() == before
+
+
 def test_derived_edits_are_named_not_taken(story, package, capsys):
     _ogr_sql(package, "UPDATE movement_arrows SET name_en = 'moved arrow'")
     _ogr_sql(package, "UPDATE events SET date_text = 'some day'")

@@ -19,7 +19,18 @@ from ..errors import Problem, shorten
 from ..sheets.cells import CellError, Column, columns_of, read_cell
 from ..sheets.layers import model_of
 from ..story import Story
-from .package import DERIVED_COLUMNS, DERIVED_LAYERS, STORY_LAYERS, Row, layers_in, read_rows
+from .package import (
+    DERIVED_COLUMNS,
+    DERIVED_LAYERS,
+    STORY_LAYERS,
+    Row,
+    fingerprint,
+    layers_in,
+    read_rows,
+    recorded,
+    recorded_features,
+    row_print,
+)
 
 DECIMALS = 5
 """A moved vertex is kept to five decimals of a degree, about a metre, as the authoring guide asks."""
@@ -55,16 +66,22 @@ def plan(package: Path, story: Story, raw: dict[str, Any]) -> Plan:
     out = Plan(raw=json.loads(json.dumps(raw)))
     name = package.name
     present = layers_in(package)
+    marks, prints = recorded(package), recorded_features(package)
     with tempfile.TemporaryDirectory() as tmp:
         expected = write_gpkg(story, Path(tmp) / "expected.gpkg")
         for layer in present:
             if layer in DERIVED_LAYERS:
-                if read_rows(package, layer) != read_rows(expected, layer):
+                mark = (marks or {}).get(layer)
+                if mark:
+                    edited = fingerprint(package, layer) != mark
+                else:
+                    edited = read_rows(package, layer) != read_rows(expected, layer)
+                if edited:
                     source = DERIVED_LAYERS[layer]
                     out.not_taken.append(f"{name}: layer {layer!r} was edited, but it is drawn from the "
                                          f"{source!r} layer; edit that layer instead")
             elif layer in STORY_LAYERS and layer in raw:
-                _compare(out, package, expected, layer)
+                _compare(out, package, expected, layer, prints)
             elif layer not in ("layer_styles", "geostory_layer_check") and layer not in STORY_LAYERS:
                 out.not_taken.append(f"{name}: layer {layer!r} is not a story layer")
     for layer in raw:
@@ -73,7 +90,9 @@ def plan(package: Path, story: Story, raw: dict[str, Any]) -> Plan:
     return out
 
 
-def _compare(out: Plan, package: Path, expected: Path, layer: str) -> None:
+def _compare(out: Plan, package: Path, expected: Path, layer: str, prints: dict[tuple[str, str], str] | None) -> None:
+    """Each feature's edit. With the fingerprints the package recorded (``prints``), a feature untouched in the
+    package is left as the story has it now, and one changed on both sides is refused rather than guessed."""
     names, rows = read_rows(package, layer)
     want_names, want_rows = read_rows(expected, layer)
     columns = columns_of(model_of(layer))
@@ -98,6 +117,16 @@ def _compare(out: Plan, package: Path, expected: Path, layer: str) -> None:
             continue
         seen.add(fid)
         before = want.get(fid)
+        written = prints.get((layer, fid)) if prints is not None else None
+        if written is not None and row_print(row) == written:
+            continue  # not edited in the package: the story's own version stands, even if it changed since
+        if written is not None and (before is None or row_print(before) != written):
+            where = "deleted from" if before is None else "changed in"
+            out.problems.append(Problem(package.name, fid, None, f"an edit on one side only (layer {layer!r})",
+                                        f"edits in the package, and the feature {where} the story files since "
+                                        "the package was written: make the change in one place, then write the "
+                                        "package again (geostory qgis --force)"))
+            continue
         if before is None:
             _add(out, package.name, layer, row, want_names, columns)
             continue
@@ -125,6 +154,8 @@ def _compare(out: Plan, package: Path, expected: Path, layer: str) -> None:
         if change.fields:
             out.changes.append(change)
     for fid in want:
+        if prints is not None and (layer, fid) not in prints:
+            continue  # added to the story files after the package was written: not a deletion
         if fid not in seen and fid not in {r.values.get("id") for r in rows}:
             change = Change(layer, str(fid), "deleted")
             out.changes.append(change)

@@ -89,13 +89,28 @@ def fingerprint(path: Path, layer: str) -> str:
     return digest.hexdigest()
 
 
+def row_print(row: Row) -> str:
+    """One feature's fingerprint: its attributes and geometry as GDAL reads them (not its fid)."""
+    digest = hashlib.sha256(json.dumps(row.values, sort_keys=True, default=str).encode())
+    digest.update(row.wkb or b"")
+    return digest.hexdigest()
+
+
+def _feature_rows(path: Path, story_id: str, layers: list[str]) -> list[dict[str, Any]]:
+    return [{"layer": name, "sha256": row_print(row), "story": story_id, "feature": str(row.values.get("id"))}
+            for name in layers for row in read_rows(path, name)[1]]
+
+
 def record(path: Path, story_id: str) -> None:
-    """Write the fingerprint table into a package just written (GDAL's timestamps pinned, as for the rest)."""
+    """Write the fingerprint table into a package just written (GDAL's timestamps pinned, as for the rest):
+    one row per story layer (``feature`` empty), one per feature, so that an import can tell which features
+    were edited in the package and which changed in the story files since."""
     from ..qgis.gpkg import GPKG_TIME, build_time
 
-    present = set(layers_in(path))
-    table = pd.DataFrame([{"layer": name, "sha256": fingerprint(path, name), "story": story_id}
-                          for name in STORY_LAYERS if name in present])
+    present = [name for name in STORY_LAYERS if name in set(layers_in(path))]
+    drawn = [name for name in DERIVED_LAYERS if name in set(layers_in(path))]
+    table = pd.DataFrame([{"layer": name, "sha256": fingerprint(path, name), "story": story_id, "feature": None}
+                          for name in present + drawn] + _feature_rows(path, story_id, present))
     previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": build_time().strftime(GPKG_TIME)})
     try:
@@ -109,7 +124,18 @@ def recorded(path: Path) -> dict[str, str] | None:
     if CHECK_TABLE not in layers_in(path):
         return None
     _, rows = read_rows(path, CHECK_TABLE)
-    return {str(r.values["layer"]): str(r.values["sha256"]) for r in rows}
+    return {str(r.values["layer"]): str(r.values["sha256"]) for r in rows if not r.values.get("feature")}
+
+
+def recorded_features(path: Path) -> dict[tuple[str, str], str] | None:
+    """(layer, feature id) → fingerprint as written, or None for a package that did not record them."""
+    if CHECK_TABLE not in layers_in(path):
+        return None
+    names, rows = read_rows(path, CHECK_TABLE)
+    if "feature" not in names:
+        return None
+    return {(str(r.values["layer"]), str(r.values["feature"])): str(r.values["sha256"])
+            for r in rows if r.values.get("feature")}
 
 
 def recorded_story(path: Path) -> str | None:
@@ -125,7 +151,8 @@ def edited_layers(path: Path) -> list[str]:
     if marks is None:
         return []
     present = set(layers_in(path))
-    return [name for name, mark in marks.items() if name not in present or fingerprint(path, name) != mark]
+    return [name for name, mark in marks.items()
+            if name in STORY_LAYERS and (name not in present or fingerprint(path, name) != mark)]
 
 
 def acknowledge(path: Path) -> None:
@@ -135,11 +162,17 @@ def acknowledge(path: Path) -> None:
         return
     present = set(layers_in(path))
     prints = {name: fingerprint(path, name) for name in marks if name in present}
+    story = recorded_story(path) or ""
+    features = _feature_rows(path, story, list(prints)) if recorded_features(path) is not None else []
     db = sqlite3.connect(path)
     try:
         with db:
             for name, mark in prints.items():
-                db.execute(f"UPDATE {CHECK_TABLE} SET sha256 = ? WHERE layer = ?", (mark, name))
+                db.execute(f"UPDATE {CHECK_TABLE} SET sha256 = ? WHERE layer = ? AND feature IS NULL", (mark, name))
+            if features:
+                db.execute(f"DELETE FROM {CHECK_TABLE} WHERE feature IS NOT NULL")
+                db.executemany(f"INSERT INTO {CHECK_TABLE} (layer, sha256, story, feature) VALUES (?, ?, ?, ?)",
+                               [(f["layer"], f["sha256"], f["story"], f["feature"]) for f in features])
     finally:
         db.close()
     rerecord(path)

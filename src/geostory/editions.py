@@ -1,7 +1,7 @@
 """A story told in another language: the interface's catalogue, and the frames' titles and narratives.
 
 An edition lives beside ``frames.json`` as ``frames.<lang>.json`` (``frames.zh.json``): the same frame ids,
-each with a title and a narrative written in that language. Dates, sources, features and corrections stay
+each with a title and a narrative (and the note on its date, if it has one) written in that language. Dates, sources, features and corrections stay
 those of ``frames.json``, so an edition cites the same sources and cannot drift from the map; it is a
 separate file so that edits to the story's own frames never conflict with it. ``geostory build --lang zh``
 picks one; without ``--lang`` the web map is built in every edition the story has, each page linking to
@@ -29,6 +29,8 @@ class EditionFrame(BaseModel):
     id: Text
     title: Text
     narrative: Text
+    date_note: str | None = None
+    """Why the frame's date is approximate or disputed, in this language (else the story's own note)."""
 
 
 class Edition(BaseModel):
@@ -78,7 +80,8 @@ def in_language(story: Story, lang: str) -> Story:
                  for fr in story.frames if fr.id not in told]
     if problems:
         raise StoryError(problems)
-    frames = tuple(fr.model_copy(update={"title": told[fr.id].title, "narrative": told[fr.id].narrative})
+    frames = tuple(fr.model_copy(update={"title": told[fr.id].title, "narrative": told[fr.id].narrative,
+                                         "date_note": told[fr.id].date_note or fr.date_note})
                    for fr in story.frames)
     return dataclasses.replace(story, frames=frames, language=lang)
 

@@ -134,7 +134,7 @@
         var li = dom.el("li");
         var button = /** @type {HTMLButtonElement} */ (dom.el("button", "gs-chip gs-chip-" + f.layer));
         button.appendChild(self._chipKey(f));
-        button.appendChild(dom.el("span", null, f.info.en));
+        button.appendChild(dom.el("span", null, document.documentElement.lang.indexOf("zh") === 0 && f.info.zh || f.info.en));
         button.type = "button";
         button.title = dom.t("show_on_map", { name: f.info.name });
         button.addEventListener("click", function () { self.openFeature(k); });

@@ -122,18 +122,18 @@
   }
 
   /**
-   * English name, then the Chinese one only when the story gives it.
+   * English name, then the Chinese one only when the story gives it; on a Chinese page, Chinese first.
    * @param {HTMLElement} node
    * @param {GsInfo} info
    */
   function nameNodes(node, info) {
-    node.appendChild(el("span", "gs-en", info.en));
-    if (info.zh) {
-      var zh = el("span", "gs-zh", info.zh);
-      zh.lang = "zh-Hans";  // the stories write simplified Chinese (schema: name_zh)
-      node.appendChild(zh);
-    }
-    return node;
+    var en = el("span", "gs-en", info.en);
+    if (!info.zh) return fill(node, [en]);
+    var zh = el("span", "gs-zh", info.zh);
+    zh.lang = "zh-Hans";  // the stories write simplified Chinese (schema: name_zh)
+    if (document.documentElement.lang.indexOf("zh") !== 0) return fill(node, [en, zh]);
+    en.lang = "en";
+    return fill(node, [zh, en]);
   }
 
   /**

@@ -1,11 +1,11 @@
 """A story told in another language: the interface's catalogue, and the frames' titles and narratives.
 
 An edition lives beside ``frames.json`` as ``frames.<lang>.json`` (``frames.zh.json``): the same frame ids,
-each with a title and a narrative (and the note on its date, if it has one) written in that language. Dates, sources, features and corrections stay
-those of ``frames.json``, so an edition cites the same sources and cannot drift from the map; it is a
-separate file so that edits to the story's own frames never conflict with it. ``geostory build --lang zh``
-picks one; without ``--lang`` the web map is built in every edition the story has, each page linking to
-the others.
+each with a title and a narrative (and the note on its date, if it has one) written in that language.
+Dates, sources, features and corrections stay those of ``frames.json``, so an edition cites the same
+sources and cannot drift from the map; it is a separate file so that edits to the story's own frames never
+conflict with it. ``geostory build --lang zh`` picks one; without ``--lang`` (and ``-o``) the web map is
+built in every edition the story has, each page linking to the others.
 """
 from __future__ import annotations
 

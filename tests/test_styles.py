@@ -10,7 +10,6 @@ from importlib import resources
 import pytest
 from matplotlib.colors import to_hex
 
-from geostory.frames.panel import ArrowKey, legend_entries
 from geostory.frames.render import FrameRenderer
 from geostory.legend import kind_look
 from geostory.qgis.qml import layer_styles, mm, rgba
@@ -36,18 +35,19 @@ def test_picture_outlines_come_from_styles_json(harbin):
         assert widths and widths == [pytest.approx(st["outline"][key] * PX)] * len(widths), key
 
 
-def test_picture_key_comes_from_styles_json(harbin):
-    """The key's ink, route key width and dot outlines, as in the web map's legend."""
+def test_picture_key_is_the_legend_rule(harbin):
+    """The frame key shows the one legend rule's entries (as the web legend), kinds in the legend's ink."""
+    from geostory.frames.panel import key_entries
+    from geostory.legend import legend_entries as rule
+
     st = style_data()
-    handles, labels = legend_entries(harbin, [(f.props, False) for f in harbin.layers["movements"]], set(harbin.layers))
-    keys = dict(zip(labels, handles, strict=True))
-    assert {h.colour for h in handles if isinstance(h, ArrowKey)} == {st["legend"]["ink"]}
-    routes = [keys[c["label"]] for c in st["route_certainty"].values() if c["label"] in keys]
-    assert routes and all(k.width == st["legend"]["route_key_width"] for k in routes)
-    earlier = st["legend"]["route_key_width"] * st["faded"]["width_factor"]
-    assert keys["Earlier movement"].width == pytest.approx(earlier)
-    for name in ("places", "events"):
-        assert keys[st["layers"][name]["label"]].get_markeredgewidth() == pytest.approx(st["outline"]["point"] * PX)
+    shown = [(f.props, False) for f in harbin.layers["movements"]]
+    handles, labels = key_entries(harbin, shown, set(harbin.layers))
+    entries = rule(harbin, shown, set(harbin.layers))
+    assert [h.entry for h in handles] == entries
+    kinds = [e for e in entries if e.section == "movements" and e.movement is not None]
+    assert kinds and {e.movement.colour for e in kinds} == {st["legend"]["ink"]}
+    assert any(label.startswith("Earlier movement") for label in labels)
 
 
 def test_qgis_styles_come_from_styles_json(harbin):

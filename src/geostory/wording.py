@@ -243,9 +243,12 @@ def frame_sources(frame: Frame, meta: StoryMeta, w: Words = ENGLISH) -> str:
     return w("sources_line", list=w("list_sep").join(labels))
 
 
-def frame_corrections(frame: Frame, meta: StoryMeta, w: Words = ENGLISH) -> list[str]:
-    """A frame's corrections of its sources, one short line each ('Corrected: …')."""
+def frame_corrections(frame: Frame, meta: StoryMeta, w: Words = ENGLISH, detail: bool = True) -> list[str]:
+    """A frame's corrections of its sources, one short line each ('Corrected: …'); without ``detail`` only
+    what each is about (the smallest print: the pictures)."""
     by_id = {c.id: c for c in meta.corrections}
+    if not detail:
+        return [w("corrected", text=f"{by_id[i].about}.") for i in frame.corrections if i in by_id]
     return [w("corrected", text=correction_short(by_id[i].about, by_id[i].map_shows)) for i in frame.corrections
             if i in by_id]
 

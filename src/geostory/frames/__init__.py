@@ -6,12 +6,16 @@
 - ``contact-sheet.png``, every frame as a titled thumbnail;
 - ``<story id>.gif``, the campaign animated.
 
-Pictures are drawn with matplotlib's Agg renderer through geopandas, offline, and saved without a version
-stamp, so rebuilding the same story gives byte-identical files.
+Pictures are drawn with matplotlib's Agg renderer, offline, over the offline relief, in a pool of processes
+(one per core) that share what was prepared once; each is saved without a version stamp, so rebuilding the
+same story gives byte-identical files whichever process drew which frame.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing as mp
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ..output import atomic_folder, default_output, write_atomic
@@ -30,22 +34,21 @@ SHEET_NAME = "contact-sheet.png"
 
 def render_frames(story: Story, folder: str | Path | None = None,
                   progress: Callable[[int, Path], None] | None = None,
-                  font_search: Sequence[str | Path] | None = None) -> list[Path]:
+                  font_search: Sequence[str | Path] | None = None, jobs: int | None = None) -> list[Path]:
     """Write every frame picture, the contact sheet and the GIF into ``folder``; return their paths.
 
     ``progress(done, path)`` is called after each frame picture (``done`` = 1 … number of frames), with the
     path the picture will have once the folder is in place. ``folder`` is replaced as a whole, so it must not
     hold anything but earlier frame pictures. ``font_search``: where to look for a CJK font instead of the
-    defaults (``fonts.cjk_font``). Raises FontMissing (a UsageError) if the story has Chinese text and no CJK
-    font is found.
+    defaults (``fonts.cjk_font``). ``jobs``: processes drawing frames at once (default: the machine's cores).
+    Raises FontMissing (a UsageError) if the story has Chinese text and no CJK font is found.
     """
     folder = Path(folder) if folder is not None else default_output(story.meta.id, "frames")
     renderer = FrameRenderer(story, font_search=font_search)
     names, pngs = [], []
     with atomic_folder(folder, story_root=story.root) as tmp:
-        for index, frame in enumerate(story.frames, start=1):
+        for index, (frame, png) in enumerate(zip(story.frames, pictures(renderer, jobs), strict=True), start=1):
             name = frame_filename(index, frame)
-            png = renderer.render(frame, index)
             (tmp / name).write_bytes(png)
             names.append(name)
             pngs.append(png)
@@ -56,6 +59,56 @@ def render_frames(story: Story, folder: str | Path | None = None,
         (tmp / gif_name).write_bytes(animated_gif(pngs))
         names += [SHEET_NAME, gif_name]
     return [folder / name for name in names]
+
+
+_RENDERER: FrameRenderer | None = None
+"""The renderer a forked worker inherits: prepared once in the parent (projection, coordinates, relief)."""
+
+
+def _quiet() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them and says so in one line; a SIGTERM (the parent
+    ending the pool) ends a worker at once, whatever handler it inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _draw(index: int) -> bytes:
+    assert _RENDERER is not None
+    return _RENDERER.render(_RENDERER.story.frames[index - 1], index)
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def pictures(renderer: FrameRenderer, jobs: int | None = None) -> Iterator[bytes]:
+    """Every frame's PNG in story order, drawn by ``jobs`` forked processes (default: the machine's cores).
+
+    Each frame is drawn on its own from the shared prepared data, so the bytes do not depend on which
+    process drew it or in what order. Where processes cannot be forked, or for a few frames, one process
+    draws them all."""
+    global _RENDERER
+    frames = renderer.story.frames
+    workers = min(jobs or cores(), len(frames))
+    if workers < 2 or len(frames) < 3 or "fork" not in mp.get_all_start_methods():
+        for index, frame in enumerate(frames, start=1):
+            yield renderer.render(frame, index)
+        return
+    _RENDERER = renderer
+    pool = mp.get_context("fork").Pool(workers, initializer=_quiet)
+    try:
+        yield from pool.imap(_draw, range(1, len(frames) + 1))
+        pool.close()
+    except BaseException:  # an error, Ctrl-C or SIGTERM in the parent: no worker outlives it
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+        _RENDERER = None
 
 
 def render_frame(story: Story, frame: Frame | str, path: str | Path | None = None,

@@ -1,5 +1,5 @@
-"""Words on a frame picture that only the pictures need: a short caption, wrapping, file names, the sources
-line, and a story's text as a whole (to tell whether it needs a CJK font).
+"""Words on a frame picture that only the pictures need: sentences, wrapping, file names, and a story's text
+as a whole (to tell whether it needs a CJK font).
 
 Dates, names and citation labels come from ``geostory.wording``, shared with the web map and QGIS.
 """
@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 from ..schema import Frame
 from ..story import Story
-from ..wording import short_citation
 
 _ABBREVIATIONS = ("c.", "ca.", "Gen.", "Col.", "Lt.", "Maj.", "Capt.", "Mr.", "Dr.", "St.", "No.", "vol.", "p.", "pp.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(‘]?[A-Z0-9])")
@@ -30,37 +29,13 @@ def sentences(text: str) -> list[str]:
     return parts
 
 
-def caption(narrative: str, max_chars: int = 240) -> str:
-    """The first sentence, and the second too if the first is short; cut at a word with '…' if still long."""
-    parts = sentences(narrative)
-    text = parts[0] if parts else ""
-    if len(parts) > 1 and len(text) < 110 and len(text) + len(parts[1]) < max_chars:
-        text = f"{text} {parts[1]}"
-    if len(text) > max_chars:
-        text = text[: max_chars - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return text
-
-
 def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False))
-
-
-def short_name(text: str, limit: int = 34) -> str:
-    """Event names can be sentences; on the map keep the part before a colon, cut at a word."""
-    text = text.split(": ")[0]
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;") + "…"
 
 
 def frame_filename(index: int, frame: Frame) -> str:
     """'01-1931-11-background.png': sorts in story order, and says which frame it is."""
     return f"{index:02d}-{frame.id}.png"
-
-
-def source_line(story: Story, frame: Frame) -> str:
-    """'Sources: Seed, Harbin Incident ¶3; Coogan 1994, p. 290', each work once."""
-    labels = dict.fromkeys(short_citation(c, story.meta, story.words) for c in frame.sources)
-    w = story.words
-    return w.get("sources_line", "Sources: {list}").format(list=w.get("list_sep", "; ").join(labels))
 
 
 def story_texts(story: Story) -> Iterator[str]:

@@ -1,0 +1,263 @@
+"""The map layers of a frame picture, drawn with plain matplotlib collections from coordinates projected once.
+
+``Prepared`` holds what does not depend on the frame: every feature's coordinates in the pictures'
+projection (numpy arrays), the movements' looks from ``geostory.legend`` and the offline relief warped
+once onto the story's extent. Each frame then only adds collections for what it shows.
+
+Movements follow the legend rule: their strokes (casing, line, pale core, cross ticks) in points, and a
+head sized in points on the page, not on the ground, turned along the arrow's last stretch as drawn: every
+current movement shows its direction at every scale and no head dominates. Current arrows are drawn above
+places and events, earlier ones below them, faded and thinner.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection, PathCollection, PolyCollection
+from matplotlib.markers import MarkerStyle
+from matplotlib.transforms import IdentityTransform
+from pyproj import CRS, Transformer
+
+from .. import relief
+from ..legend import MovementLook, Stroke, line_strokes, movement_look, point_look
+from ..schema import MovementProps
+from ..story import Story
+from ..styles import PX, styles
+
+Coords = npt.NDArray[np.float64]
+RELIEF_MAX_SIDE = 1000
+RELIEF_PIXEL_M = 1500.0
+"""The relief under the pictures is warped once per story at about this ground size per pixel (finer than
+its 2 arc-minute source), then drawn smoothed."""
+
+
+def z_orders() -> dict[str, float]:
+    """A zorder per layer from styles.json's draw_order, two apart; current movements go above everything."""
+    z = {layer: 2.0 + 2 * i for i, layer in enumerate(styles().draw_order)}
+    z["relief"] = 0.5
+    z["current_movements"] = max(z.values()) + 2
+    return z
+
+
+def _coords(geom: Any) -> list[Coords]:
+    """The parts of a (multi)line or point as coordinate arrays."""
+    parts = getattr(geom, "geoms", [geom])
+    return [np.asarray(p.coords, dtype=np.float64) for p in parts]
+
+
+@dataclass
+class Prepared:
+    """Everything a frame picture draws that does not depend on the frame (see the module docstring)."""
+
+    crs: CRS
+    lines: dict[str, list[Coords]]
+    """Rivers and railways: every part of every feature."""
+    river_parts: dict[str, list[Coords]]
+    """River id to its parts (for its label)."""
+    points: dict[str, Coords]
+    """Feature id to its projected point (places and events)."""
+    paths: dict[str, Coords]
+    """Movement id to its projected arrow path (curved where the story bends it)."""
+    looks: dict[str, MovementLook]
+    relief_rgb: npt.NDArray[np.uint8] | None
+    relief_extent: tuple[float, float, float, float]
+
+    @classmethod
+    def of(cls, story: Story, crs: CRS) -> Prepared:
+        to_map = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+
+        def project(c: Coords) -> Coords:
+            x, y = to_map.transform(c[:, 0], c[:, 1])
+            return np.column_stack([x, y])
+
+        river_parts = {f.id: [project(c) for c in _coords(f.geometry)] for f in story.layers.get("rivers", ())}
+        lines = {"rivers": [c for parts in river_parts.values() for c in parts],
+                 "railways": [project(c) for f in story.layers.get("railways", ()) for c in _coords(f.geometry)]}
+        points = {f.id: project(np.asarray(f.geometry.coords, dtype=np.float64))[0]
+                  for layer in ("places", "events") for f in story.layers.get(layer, ())}
+        arrows = story.derived.arrows
+        paths = {fid: project(np.asarray(a.path.coords, dtype=np.float64)) for fid, a in arrows.items()}
+        looks = {f.id: movement_look(f.props, story.meta) for f in story.layers.get("movements", ())
+                 if isinstance(f.props, MovementProps)}
+        everything = [*lines["rivers"], *lines["railways"], *paths.values(),
+                      *(p[None, :] for p in points.values())]
+        stacked = np.concatenate(everything) if everything else np.zeros((1, 2))
+        x0, y0 = stacked.min(axis=0)
+        x1, y1 = stacked.max(axis=0)
+        pad = max(x1 - x0, y1 - y0, 200_000.0) * 0.35  # frames add margins and a minimum size
+        extent = (float(x0 - pad), float(y0 - pad), float(x1 + pad), float(y1 + pad))
+        width = min(RELIEF_MAX_SIDE, max(2, math.ceil((extent[2] - extent[0]) / RELIEF_PIXEL_M)))
+        height = min(RELIEF_MAX_SIDE, max(2, math.ceil((extent[3] - extent[1]) / RELIEF_PIXEL_M)))
+        rgb = relief.warp(crs, extent, width, height)
+        return cls(crs, lines, river_parts, points, paths, looks, rgb, extent)
+
+
+def draw_relief(ax: Axes, prep: Prepared, z: float) -> None:
+    """The offline relief under everything, smoothed, clipped by the map frame."""
+    if prep.relief_rgb is not None:
+        x0, y0, x1, y1 = prep.relief_extent
+        ax.imshow(prep.relief_rgb, extent=(x0, x1, y0, y1), origin="upper", interpolation="bilinear",
+                  zorder=z, resample=True)
+        ax.set_xlim(ax.get_xlim())  # imshow widens the limits to the image: keep the frame's view
+
+
+def stroke_kwargs(s: Stroke, alpha: float = 1.0) -> dict[str, Any]:
+    """A legend stroke as matplotlib line keywords, in points (dashes not scaled by width)."""
+    kw: dict[str, Any] = {"colors": s.colour, "linewidths": s.width * PX, "alpha": s.opacity * alpha,
+                          "capstyle": "round" if s.cap == "round" else "butt", "joinstyle": "round"}
+    if s.dash:
+        kw["linestyles"] = [(0.0, tuple(d * PX for d in s.dash))]
+    return kw
+
+
+def draw_lines(ax: Axes, layer: str, parts: list[Coords], z: float) -> None:
+    """A base line layer (rivers, railways) as the legend rule's strokes, one collection per stroke."""
+    if not parts:
+        return
+    for k, s in enumerate(line_strokes(layer)):
+        ax.add_collection(LineCollection(parts, zorder=z + k * 0.01, **stroke_kwargs(s)), autolim=False)
+
+
+def draw_dots(ax: Axes, xy: Coords, radius_pt: float | Coords, fill: str, edge: str, outline_pt: float,
+              z: float, alpha: float = 1.0) -> None:
+    """Dots sized in points (places, events)."""
+    if len(xy) == 0:
+        return
+    sizes = (2 * np.asarray(radius_pt, dtype=np.float64)) ** 2 * np.ones(len(xy))
+    marker = MarkerStyle("o")
+    coll = PathCollection([marker.get_path().transformed(marker.get_transform())],
+                          sizes=sizes, offsets=xy, offset_transform=ax.transData, facecolors=fill,
+                          edgecolors=edge, linewidths=outline_pt, alpha=alpha, zorder=z)
+    coll.set_transform(IdentityTransform())  # sizes in points, as scatter draws them
+    ax.add_collection(coll, autolim=False)
+
+
+def place_dots(ax: Axes, story: Story, prep: Prepared, z: float) -> None:
+    places = list(story.layers.get("places", ()))
+    if not places:
+        return
+    xy = np.array([prep.points[f.id] for f in places])
+    looks = [point_look("places", getattr(f.props, "label_rank", 2)) for f in places]
+    draw_dots(ax, xy, np.array([lk.radius * PX for lk in looks]), looks[0].fill, looks[0].colour,
+              looks[0].outline * PX, z)
+
+
+@dataclass(frozen=True)
+class DrawnArrow:
+    """What the key and the labels need to know about an arrow drawn in a frame."""
+
+    props: MovementProps
+    current: bool
+    path: Coords
+    head: Coords
+
+
+def _trim(path: Coords, length: float) -> Coords:
+    """The path without its last ``length`` (in the path's units)."""
+    seg = np.hypot(*np.diff(path, axis=0).T)
+    total = float(seg.sum())
+    keep = max(total - length, 0.0)
+    cum = np.concatenate([[0.0], np.cumsum(seg)])
+    k = int(np.searchsorted(cum, keep, side="right"))
+    if k >= len(path):
+        return path
+    t = (keep - cum[k - 1]) / seg[k - 1] if seg[k - 1] > 0 else 0.0
+    end = path[k - 1] + (path[k] - path[k - 1]) * t
+    return np.vstack([path[:k], end])
+
+
+def _head(display: Coords, length: float, width: float) -> Coords | None:
+    """A head triangle in display pixels at the end of ``display``, turned along the path's last ``length``."""
+    tip = display[-1]
+    seg = np.hypot(*np.diff(display, axis=0).T)
+    back = np.concatenate([[0.0], np.cumsum(seg[::-1])])
+    k = int(np.searchsorted(back, length))
+    base_from = display[max(len(display) - 1 - k, 0)]
+    d = tip - base_from
+    n = float(np.hypot(*d))
+    if n == 0:
+        return None
+    u = d / n
+    normal = np.array([-u[1], u[0]])
+    base = tip - u * length
+    return np.array([tip, base + normal * width / 2, base - normal * width / 2])
+
+
+def draw_movements(ax: Axes, story: Story, prep: Prepared, states: dict[str, str], z: dict[str, float],
+                   dpi: float) -> list[DrawnArrow]:
+    """Earlier movements faded below the places, current ones above the events; heads in points."""
+    to_display = ax.transData
+    px_per_css = dpi / 96.0
+    data_per_display = (ax.get_xlim()[1] - ax.get_xlim()[0]) / ax.get_window_extent().width
+    drawn: list[DrawnArrow] = []
+    batches: dict[tuple[float, Stroke, float], list[Coords]] = {}
+    heads: dict[tuple[Any, ...], list[Coords]] = {}
+    for f in story.layers.get("movements", ()):
+        if f.id not in states or not isinstance(f.props, MovementProps):
+            continue
+        current = states[f.id] == "current"
+        look = prep.looks[f.id] if current else prep.looks[f.id].earlier()
+        path = prep.paths[f.id]
+        display = to_display.transform(path)
+        drawn_css = float(np.hypot(*np.diff(display, axis=0).T).sum()) / px_per_css
+        length_css = look.head_length(drawn_css)
+        width_css = length_css * look.head.width / look.head.length
+        tri = _head(display, length_css * px_per_css, width_css * px_per_css)
+        shaft = _trim(path, length_css * px_per_css * 0.6 * data_per_display)
+        zz = z["current_movements"] if current else z["movements"]
+        for k, s in enumerate(look.strokes):
+            batches.setdefault((zz + k * 0.01, s, 1.0), []).append(shaft)
+        if tri is not None:
+            h = look.head
+            key = (zz + 0.05, h.fill, h.colour, h.outline * PX, h.opacity)
+            heads.setdefault(key, []).append(tri)
+        drawn.append(DrawnArrow(f.props, current, path, tri if tri is not None else np.zeros((0, 2))))
+    for (zz, stroke, alpha), parts in batches.items():  # one collection per look of stroke
+        ax.add_collection(LineCollection(parts, zorder=zz, **stroke_kwargs(stroke, alpha)), autolim=False)
+    for (zz, fill, edge, outline, opacity), tris in heads.items():
+        ax.add_collection(PolyCollection(tris, transform=IdentityTransform(), facecolors=fill, edgecolors=edge,
+                                         linewidths=outline, alpha=opacity, zorder=zz, joinstyle="miter"),
+                          autolim=False)
+    return drawn
+
+
+def draw_events(ax: Axes, story: Story, prep: Prepared, states: dict[str, str], z: float) -> None:
+    """Events: earlier ones faded and smaller, current ones on top."""
+    faded = styles().faded
+    look = point_look("events")
+    events = [f.id for f in story.layers.get("events", ()) if f.id in states]
+    for now in (False, True):
+        ids = [i for i in events if (states[i] == "current") == now]
+        if ids:
+            r = look.radius * PX * (1.0 if now else faded.width_factor)
+            draw_dots(ax, np.array([prep.points[i] for i in ids]), r, look.fill, look.colour, look.outline * PX,
+                      z + (1 if now else 0), alpha=1.0 if now else faded.opacity)
+
+
+def path_length(path: Coords) -> float:
+    return float(np.hypot(*np.diff(path, axis=0).T).sum())
+
+
+def point_along(path: Coords, share: float) -> tuple[float, float]:
+    """The point ``share`` (0–1) of the way along ``path``."""
+    seg = np.hypot(*np.diff(path, axis=0).T)
+    cum = np.concatenate([[0.0], np.cumsum(seg)])
+    at = share * cum[-1]
+    k = min(int(np.searchsorted(cum, at, side="right")), len(path) - 1)
+    t = (at - cum[k - 1]) / seg[k - 1] if seg[k - 1] > 0 else 0.0
+    p = path[k - 1] + (path[k] - path[k - 1]) * t
+    return float(p[0]), float(p[1])
+
+
+def in_view(xy: Coords, extent: tuple[float, float, float, float]) -> npt.NDArray[np.bool_]:
+    x0, y0, x1, y1 = extent
+    return (xy[..., 0] >= x0) & (xy[..., 0] <= x1) & (xy[..., 1] >= y0) & (xy[..., 1] <= y1)
+
+
+__all__ = ["DrawnArrow", "Prepared", "draw_dots", "draw_events", "draw_lines", "draw_movements",
+           "draw_relief", "in_view", "path_length", "place_dots", "point_along", "z_orders"]

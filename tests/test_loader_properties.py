@@ -6,6 +6,7 @@ anywhere replaced by any JSON value, and any bytes in place of one file.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geostory import StoryError, load_story
@@ -23,7 +24,12 @@ ROOT = Path(__file__).resolve().parents[1]
 FILES = ["story.json", "frames.json", "places.geojson", "events.geojson", "movements.geojson", "rivers.geojson",
          "railways.geojson"]
 HARBIN = {name: json.loads((ROOT / "geodata" / name).read_text(encoding="utf-8")) for name in FILES}
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: the same examples on every run, so CI cannot fail by chance.
+# GEOSTORY_HYPOTHESIS_EXAMPLES=500 explores further when looking for new cases.
+EXAMPLES = int(os.environ.get("GEOSTORY_HYPOTHESIS_EXAMPLES", "40"))
+SETTINGS = settings(
+    max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 any_text = st.text(st.characters(exclude_categories=()), max_size=20)  # lone surrogates and controls too
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), any_text)
@@ -76,6 +82,8 @@ def test_any_json_in_place_of_a_file(name: str, value: Any) -> None:
 
 @SETTINGS
 @given(where=st.sampled_from(PATHS), value=json_values)
+@example(where=("events.geojson", ("features", 0, "geometry", "type")), value=[])  # once a TypeError
+@example(where=("places.geojson", ("features", 0, "geometry", "type")), value={})
 def test_any_value_anywhere_in_the_real_story(where: tuple[str, tuple[Any, ...]], value: Any) -> None:
     name, path = where
     data = json.loads(json.dumps(HARBIN[name]))
@@ -83,7 +91,7 @@ def test_any_value_anywhere_in_the_real_story(where: tuple[str, tuple[Any, ...]]
     for key in path[:-1]:
         parent = parent[key]
     parent[path[-1]] = value
-    with story_folder({name: json.dumps(data, ensure_ascii=False).encode()}) as story:
+    with story_folder({name: json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")}) as story:
         loads_or_explains(story)
 
 

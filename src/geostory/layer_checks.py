@@ -169,7 +169,8 @@ def _shape_of(value: Any) -> str:
         return "null"
     if isinstance(value, dict):
         kind = value.get("type")
-        return f"an object of type {kind!r}" if kind in GEOJSON_TYPES else "an object of another kind"
+        known = isinstance(kind, str) and kind in GEOJSON_TYPES  # a list or object "type" is not hashable
+        return f"an object of type {kind!r}" if known else "an object of another kind"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):

@@ -209,11 +209,14 @@ def test_failed_build_leaves_nothing_behind(harbin, tmp_path, monkeypatch, jobs)
 
     calls = []
 
+    blank = io.BytesIO()
+    Image.new("RGB", (16, 10), "white").save(blank, format="PNG")
+
     def broken(self, frame, index):
         calls.append(index)
         if index == 2:
             raise RuntimeError("boom")
-        return b"png"
+        return blank.getvalue()
 
     monkeypatch.setattr(FrameRenderer, "render", broken)
     with pytest.raises(RuntimeError, match="boom"):

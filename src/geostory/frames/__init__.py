@@ -18,12 +18,14 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from PIL import Image
+
 from ..output import atomic_folder, default_output, write_atomic
 from ..schema import Frame
 from ..story import Story
 from .fonts import FontMissing, cjk_font
 from .render import DPI, MAP_BOX, SIZE_PX, FrameRenderer
-from .sheet import animated_gif, contact_sheet
+from .sheet import animated_gif, contact_sheet, gif_frame
 from .text import frame_filename
 
 __all__ = ["DPI", "SIZE_PX", "FontMissing", "FrameRenderer", "cjk_font", "frame_filename", "render_frame",
@@ -45,9 +47,11 @@ def render_frames(story: Story, folder: str | Path | None = None,
     """
     folder = Path(folder) if folder is not None else default_output(story.meta.id, "frames")
     renderer = FrameRenderer(story, font_search=font_search)
-    names, pngs = [], []
+    names, pngs, gif_frames = [], [], []
     with atomic_folder(folder, story_root=story.root) as tmp:
-        for index, (frame, png) in enumerate(zip(story.frames, pictures(renderer, jobs), strict=True), start=1):
+        drawn = pictures(renderer, jobs)
+        for index, (frame, (png, gif)) in enumerate(zip(story.frames, drawn, strict=True), start=1):
+            gif_frames.append(gif)
             name = frame_filename(index, frame)
             (tmp / name).write_bytes(png)
             names.append(name)
@@ -56,7 +60,7 @@ def render_frames(story: Story, folder: str | Path | None = None,
                 progress(index, folder / name)
         (tmp / SHEET_NAME).write_bytes(contact_sheet(story, pngs, renderer.font, MAP_BOX))
         gif_name = f"{story.meta.id}.gif"
-        (tmp / gif_name).write_bytes(animated_gif(pngs))
+        (tmp / gif_name).write_bytes(animated_gif(pngs, gif_frames))
         names += [SHEET_NAME, gif_name]
     return [folder / name for name in names]
 
@@ -72,9 +76,15 @@ def _quiet() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _draw(index: int) -> bytes:
+def _draw(index: int) -> tuple[bytes, Image.Image]:
     assert _RENDERER is not None
-    return _RENDERER.render(_RENDERER.story.frames[index - 1], index)
+    return _both(_RENDERER, index)
+
+
+def _both(renderer: FrameRenderer, index: int) -> tuple[bytes, Image.Image]:
+    """A frame's PNG and its GIF frame, made together in one worker."""
+    png = renderer.render(renderer.story.frames[index - 1], index)
+    return png, gif_frame(png)
 
 
 def cores() -> int:
@@ -85,8 +95,9 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def pictures(renderer: FrameRenderer, jobs: int | None = None) -> Iterator[bytes]:
-    """Every frame's PNG in story order, drawn by ``jobs`` forked processes (default: the machine's cores).
+def pictures(renderer: FrameRenderer, jobs: int | None = None) -> Iterator[tuple[bytes, Image.Image]]:
+    """Every frame's PNG (and GIF frame) in story order, drawn by ``jobs`` forked processes (default: the
+    machine's cores).
 
     Each frame is drawn on its own from the shared prepared data, so the bytes do not depend on which
     process drew it or in what order. Where processes cannot be forked, or for a few frames, one process
@@ -95,8 +106,8 @@ def pictures(renderer: FrameRenderer, jobs: int | None = None) -> Iterator[bytes
     frames = renderer.story.frames
     workers = min(jobs or cores(), len(frames))
     if workers < 2 or len(frames) < 3 or "fork" not in mp.get_all_start_methods():
-        for index, frame in enumerate(frames, start=1):
-            yield renderer.render(frame, index)
+        for index in range(1, len(frames) + 1):
+            yield _both(renderer, index)
         return
     _RENDERER = renderer
     pool = mp.get_context("fork").Pool(workers, initializer=_quiet)

@@ -75,12 +75,17 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wid
     return text.rstrip() + "…"
 
 
-def animated_gif(pngs: list[bytes]) -> bytes:
-    """The whole campaign, one frame after another, looping; the last frame lingers."""
-    frames = []
-    for png in pngs:
-        image = _open(png).resize(GIF_SIZE, Image.Resampling.LANCZOS)
-        frames.append(image.quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE))
+def gif_frame(png: bytes) -> Image.Image:
+    """One frame of the GIF: the picture reduced and given its own 255-colour palette (the costly part, so
+    the frame pictures' workers do it beside each picture)."""
+    image = _open(png).resize(GIF_SIZE, Image.Resampling.LANCZOS)
+    return image.quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+
+
+def animated_gif(pngs: list[bytes], frames: list[Image.Image] | None = None) -> bytes:
+    """The whole campaign, one frame after another, looping; the last frame lingers. ``frames``: the
+    ``gif_frame`` of each picture when already made."""
+    frames = frames if frames is not None else [gif_frame(png) for png in pngs]
     durations = [GIF_MS] * (len(frames) - 1) + [GIF_LAST_MS]
     out = io.BytesIO()
     frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], duration=durations, loop=0,

@@ -20,8 +20,9 @@ from ..styles import Casing, dash_list, styles
 
 PASSED = "\"end_time\" <= @map_start_time"
 """True for a feature whose time is over at the map's current time; NULL (not faded) without a time."""
-CURRENT = "(@map_start_time IS NULL OR \"end_time\" > @map_start_time)"
-"""The opposite, also true when the map has no time: labels show only on what is current."""
+CURRENT = "(@map_start_time IS NULL OR \"end_time\" IS NULL OR \"end_time\" > @map_start_time)"
+"""The opposite, also true when the map has no time or the feature no end_time (a story before AD 1,
+whose GeoPackage cannot hold the date): labels show only on what is current."""
 
 Layer = dict[str, Any]
 

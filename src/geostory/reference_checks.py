@@ -8,10 +8,10 @@ be read at all.
 """
 from __future__ import annotations
 
-import math
 import statistics
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
+import pyproj
 import shapely
 from shapely.geometry import Point
 
@@ -20,6 +20,8 @@ from .errors import shorten
 from .messages import Report
 from .schema import Citation, DatedProps, Frame, MovementProps, StoryMeta
 from .story import Feature
+
+GEOD = pyproj.Geod(ellps="WGS84")  # pyproj's geodesics, not a hand-written haversine
 
 ENDPOINT_TOLERANCE_KM = 25.0
 SWAP_DISTANCE_KM = 1500.0
@@ -215,7 +217,6 @@ def check_swapped(report: Report, layers: Layers) -> None:
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (longitude, latitude) points, for the loose checks above."""
-    lon1, lat1, lon2, lat2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    """Distance on the WGS84 ellipsoid between two (longitude, latitude) points, for the loose checks above."""
+    _, _, metres = GEOD.inv(a[0], a[1], b[0], b[1])
+    return float(metres) / 1000

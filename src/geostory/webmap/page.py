@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import folium
+import xyzservices.providers
 from branca.element import Element, Figure
 from jinja2 import Template
 
@@ -16,8 +17,11 @@ from .widgets import InlineAssets, Legend, StoryPanel, _Raw
 
 # A muted basemap with relief and no modern labels or borders; the story's own river and railway
 # vectors keep the map readable if tiles fail to load.
-TILES = "https://server.arcgisonline.com/ArcGIS/rest/services/World_Shaded_Relief/MapServer/tile/{z}/{y}/{x}"
-TILES_ATTRIBUTION = "Relief tiles &copy; Esri &mdash; Source: Esri"
+# The online relief above the embedded one: a muted shaded relief without modern names, from xyzservices.
+_RELIEF = xyzservices.providers.Esri.WorldShadedRelief
+TILES = _RELIEF.build_url()
+TILES_ATTRIBUTION = "Relief " + _RELIEF.html_attribution[0].lower() + _RELIEF.html_attribution[1:]
+TILES_MAX_NATIVE_ZOOM = int(_RELIEF.get("max_zoom", 13))
 LAYER_NAMES = {"rivers": "Rivers", "railways": "Railways", "movements": "Movements", "events": "Events",
                "places": "Places"}
 """Names in the layer control; the groups are added in styles.json's draw_order."""
@@ -130,8 +134,8 @@ def make_figure(story: Story, editions: dict[str, str] | None = None) -> Figure:
     fmap.default_js = []  # folium's CDN links (Leaflet, jQuery, Bootstrap, ...): Leaflet is inlined instead
     fmap.default_css = []
     figure.add_child(fmap)
-    folium.TileLayer(TILES, attr=TILES_ATTRIBUTION, name="Shaded relief", max_native_zoom=13, max_zoom=16,
-                     control=False, subdomains="").add_to(fmap)
+    folium.TileLayer(TILES, attr=TILES_ATTRIBUTION, name="Shaded relief", max_native_zoom=TILES_MAX_NATIVE_ZOOM,
+                     max_zoom=16, control=False, subdomains="").add_to(fmap)
     add_relief(fmap, story)
     groups = {}
     for layer in styles().draw_order:

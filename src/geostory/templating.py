@@ -1,4 +1,4 @@
-"""The one Jinja environment for every template, each kept beside its output (webmap/templates, qgis/templates).
+"""The one Jinja environment for every template, each kept beside its output (webmap/, qgis/, serve/templates).
 
 Autoescaping is on for all of them: author text reaches HTML and XML only escaped.
 """
@@ -13,7 +13,7 @@ import jinja2.filters
 from markupsafe import Markup, escape
 
 # Each output keeps its templates in its own ``templates`` folder; an output with templates adds its package here.
-TEMPLATE_PACKAGES = ("geostory.webmap", "geostory.qgis")
+TEMPLATE_PACKAGES = ("geostory.webmap", "geostory.qgis", "geostory.serve")
 
 
 XML_TEMPLATES = (".qgs.j2", ".qml.j2", ".xml.j2", ".sld.j2")

@@ -8,7 +8,6 @@ exactly as ``geostory check`` prints them, until the file is fixed.
 """
 from __future__ import annotations
 
-import html
 import json
 import socket
 import sys
@@ -22,9 +21,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from ..errors import StoryError, UsageError, printable
 from ..interrupts import Interrupted
 from ..loader import load_story
+from ..templating import environment
 
 STATE_PATH = "/__geostory/state"
 POLL_MS = 400
@@ -42,13 +44,12 @@ def _asset(name: str) -> str:
 
 def live_page(page: str | None, build: int, title: str) -> str:
     """The page as served: the map (or, before any good build, an empty page) plus the live script."""
+    env = environment()
     if page is None:
-        page = (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
-                "</head><body></body></html>")
-    config = json.dumps({"build": build, "state": STATE_PATH, "poll": POLL_MS})
-    tag = (f"<style>{_asset('live.css')}</style>"
-           f"<script id=\"gs-live-config\" type=\"application/json\">{config}</script>"
-           f"<script>{_asset('live.js')}</script>")
+        page = env.get_template("serve-empty.html").render(title=title)
+    config = Markup(json.dumps({"build": build, "state": STATE_PATH, "poll": POLL_MS}))  # numbers and our own path
+    tag = env.get_template("serve-live.html").render(
+        css=Markup(_asset("live.css")), js=Markup(_asset("live.js")), config=config)
     at = page.rfind("</body>")
     return page[:at] + tag + page[at:] if at >= 0 else page + tag
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from importlib import resources
 from typing import Any
 
 import folium
@@ -45,22 +46,7 @@ class _StoryFigure(Figure):
     rebuild knows the file is a page geostory wrote and may be replaced (``output.GENERATOR``).
     """
 
-    _template = Template(
-        "<!DOCTYPE html>\n"
-        '<html lang="{{ this.lang }}">\n'
-        "<head>\n"
-        '<meta name="generator" content="geostory">\n'
-        "{% if this.title %}<title>{{ this.title }}</title>{% endif %}"
-        "    {{ this.header.render(**kwargs) }}\n"
-        "</head>\n"
-        "<body>\n"
-        "    {{ this.html.render(**kwargs) }}\n"
-        "<script>\n"
-        "    {{ this.script.render(**kwargs) }}\n"
-        "</script>\n"
-        "</body>\n"
-        "</html>\n",
-    )
+    _template = Template(resources.files(__package__).joinpath("templates", "webmap-page.html").read_text("utf-8"))
 
     def __init__(self, lang: str = "en") -> None:
         super().__init__()

@@ -81,3 +81,26 @@ def test_warp_onto_a_projected_grid() -> None:
     rgb = relief.warp(crs, (-300_000, -200_000, 300_000, 200_000), 60, 40)
     assert rgb.shape == (40, 60, 3) and rgb.dtype == np.uint8
     assert len(np.unique(rgb.reshape(-1, 3), axis=0)) > 50, "terrain, not a flat fill"
+
+
+def _pointwise(crs: str, extent: tuple[float, float, float, float], width: int, height: int) -> np.ndarray:
+    """The reference: ``sample`` at every pixel centre of the grid, projected one by one."""
+    xs = extent[0] + (np.arange(width) + 0.5) * (extent[2] - extent[0]) / width
+    ys = extent[3] - (np.arange(height) + 0.5) * (extent[3] - extent[1]) / height
+    gx, gy = np.meshgrid(xs, ys)
+    lon, lat = Transformer.from_crs(crs, "EPSG:4326", always_xy=True).transform(gx, gy)
+    return relief.sample(np.asarray(lon), np.asarray(lat)).astype(int)
+
+
+def test_warp_matches_the_pointwise_relief_at_every_pixel() -> None:
+    """The mesh warp is the same picture as sampling each pixel centre: within one level everywhere."""
+    extent, width, height = relief.mercator_grid(relief.padded(HARBIN_BOUNDS, 0.5))
+    fast = relief.warp("EPSG:3857", extent, width, height).astype(int)
+    assert np.abs(fast - _pointwise("EPSG:3857", extent, width, height)).max() <= 1
+
+
+def test_warp_across_the_antimeridian() -> None:
+    """A Bering Strait story at 1.5 km pixels: the grid crosses 180° and the relief goes on beyond it."""
+    crs = "+proj=lcc +lat_1=60 +lat_2=70 +lat_0=65 +lon_0=180 +datum=WGS84 +units=m +no_defs"
+    extent = (-900_000.0, -600_000.0, 900_000.0, 600_000.0)
+    assert np.abs(relief.warp(crs, extent, 1200, 800).astype(int) - _pointwise(crs, extent, 1200, 800)).max() <= 1

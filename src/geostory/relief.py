@@ -7,8 +7,8 @@ docs/relief.md for provenance. One decoded copy is kept per process.
 
 ``relief(bounds)`` gives the image in Web Mercator (EPSG:3857), for the web map and QGIS; ``warp(crs, …)``
 puts it on any projected grid, for the frame pictures. Colours are muted once here (``tone``), so every
-output shows the same paper-like terrain under the story. Same bounds, same bytes: the resampling is plain
-bilinear in numpy and the encoders get fixed settings and no metadata.
+output shows the same paper-like terrain under the story. Same bounds, same bytes: the resampling is Pillow's
+bilinear mesh transform and the encoders get fixed settings and no metadata.
 """
 from __future__ import annotations
 
@@ -43,9 +43,14 @@ TONE_STRENGTH = 0.65
 """How much of the relief's own light and colour stays after blending with the paper."""
 SATURATION = 0.45
 """How much of its colour stays: the hypsometric greens are muted so side colours stand out."""
+LUMA = (0.299, 0.587, 0.114)
+"""The weights of red, green and blue in the grey that the colours are muted towards (ITU-R BT.601)."""
 JPEG_QUALITY = 82
 SAMPLE_ROWS = 256
-"""Output rows resampled at a time (bounds the float64 working memory)."""
+"""Output rows resampled at a time by ``sample`` (bounds the float64 working memory)."""
+MESH_CELL = 16
+"""Output pixels per side of a cell whose corners ``warp`` projects exactly: inside a cell the projection is
+linear to far below a pixel at any story's scale."""
 
 Bounds = tuple[float, float, float, float]
 RGB = npt.NDArray[np.uint8]
@@ -87,11 +92,24 @@ def source() -> RGB:
 
 def tone(rgb: npt.NDArray[np.floating]) -> npt.NDArray[np.floating]:
     """Mute the relief: part-desaturate, then blend towards the paper, so it reads as ground, not data."""
-    grey = rgb @ np.array([0.299, 0.587, 0.114])
+    grey = rgb @ np.array(LUMA)
     muted = grey[..., None] + (rgb - grey[..., None]) * SATURATION
     paper = np.asarray(PAPER, dtype=np.float64)
     out: npt.NDArray[np.floating] = paper * (1 - TONE_STRENGTH) + muted * TONE_STRENGTH
     return out
+
+
+def _tone_matrix() -> tuple[float, ...]:
+    """``tone`` as the affine colour matrix Pillow applies in C: each output channel is
+    ``strength · (saturation · own + (1 − saturation) · grey) + (1 − strength) · paper``."""
+    rows: list[float] = []
+    for c, paper in enumerate(PAPER):
+        rows.extend(TONE_STRENGTH * (SATURATION * (k == c) + (1 - SATURATION) * LUMA[k]) for k in range(3))
+        rows.append((1 - TONE_STRENGTH) * paper)
+    return tuple(rows)
+
+
+TONE_MATRIX = _tone_matrix()
 
 
 def sample(lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]) -> RGB:
@@ -124,15 +142,45 @@ def sample(lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]) -> RGB:
 
 
 def warp(crs: CRS | str, extent: Bounds, width: int, height: int) -> RGB:
-    """The relief on a ``width`` × ``height`` grid covering ``extent`` (xmin, ymin, xmax, ymax) in ``crs``;
-    row 0 is the top (ymax) edge, as images are stored."""
+    """The toned relief on a ``width`` × ``height`` grid covering ``extent`` (xmin, ymin, xmax, ymax) in
+    ``crs``; row 0 is the top (ymax) edge, as images are stored.
+
+    Exact source positions are projected only at the corners of ``MESH_CELL``-pixel cells and Pillow's mesh
+    transform samples bilinearly in between (in C, on 8-bit pixels): a 900 × 1,000 page relief in about 20 ms
+    instead of 200 ms of float64 numpy per pixel, within one level of ``sample`` at every pixel."""
     xmin, ymin, xmax, ymax = extent
-    xs = xmin + (np.arange(width) + 0.5) * (xmax - xmin) / width
-    ys = ymax - (np.arange(height) + 0.5) * (ymax - ymin) / height
-    gx, gy = np.meshgrid(xs, ys)
+    cx = np.unique(np.append(np.arange(0, width, MESH_CELL), width))
+    cy = np.unique(np.append(np.arange(0, height, MESH_CELL), height))
+    gx, gy = np.meshgrid(xmin + cx * (xmax - xmin) / width, ymax - cy * (ymax - ymin) / height)
     to_geo = Transformer.from_crs(CRS.from_user_input(crs), WGS84, always_xy=True)
-    lon, lat = to_geo.transform(gx, gy)
-    return sample(np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64))
+    lon, lat = (np.asarray(a, dtype=np.float64) for a in to_geo.transform(gx, gy))
+    # continuous across the antimeridian: along each row, then the rows against the first column
+    lon = np.unwrap(lon, period=360.0, axis=1)
+    lon += (np.unwrap(lon[:, 0], period=360.0) - lon[:, 0])[:, None]
+    world = source_image()
+    rows = world.size[1]
+    # source coordinates in Pillow's convention: pixel i spans [i, i + 1], its centre at i + 0.5
+    sx = (lon + 180.0) * PIXELS_PER_DEGREE
+    sy = np.clip((90.0 - lat) * PIXELS_PER_DEGREE, 0.5, rows - 0.5)
+    c0, c1 = math.floor(sx.min()) - 1, math.ceil(sx.max()) + 2
+    r0, r1 = max(0, math.floor(sy.min()) - 1), min(rows, math.ceil(sy.max()) + 2)
+    window = _window(world, c0, c1, r0, r1)
+    qx, qy = sx - c0, sy - r0
+    mesh = [((int(cx[j]), int(cy[i]), int(cx[j + 1]), int(cy[i + 1])),
+             (qx[i, j], qy[i, j], qx[i + 1, j], qy[i + 1, j], qx[i + 1, j + 1], qy[i + 1, j + 1],
+              qx[i, j + 1], qy[i, j + 1]))
+            for i in range(len(cy) - 1) for j in range(len(cx) - 1)]
+    warped = window.transform((width, height), Image.Transform.MESH, mesh, resample=Image.Resampling.BILINEAR)
+    return np.asarray(warped.convert("RGB", matrix=TONE_MATRIX), dtype=np.uint8)
+
+
+def _window(world: Image.Image, c0: int, c1: int, r0: int, r1: int) -> Image.Image:
+    """Columns ``c0`` to ``c1`` (any integers: they wrap round the world) of rows ``r0`` to ``r1``."""
+    cols = world.size[0]
+    if c0 >= 0 and c1 <= cols:
+        return world.crop((c0, r0, c1, r1))
+    band = np.asarray(world.crop((0, r0, cols, r1)))
+    return Image.fromarray(np.take(band, np.arange(c0, c1) % cols, axis=1), "RGB")
 
 
 def padded(bounds: Bounds, margin: float = MARGIN) -> Bounds:

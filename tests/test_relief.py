@@ -104,3 +104,12 @@ def test_warp_across_the_antimeridian() -> None:
     crs = "+proj=lcc +lat_1=60 +lat_2=70 +lat_0=65 +lon_0=180 +datum=WGS84 +units=m +no_defs"
     extent = (-900_000.0, -600_000.0, 900_000.0, 600_000.0)
     assert np.abs(relief.warp(crs, extent, 1200, 800).astype(int) - _pointwise(crs, extent, 1200, 800)).max() <= 1
+
+
+def test_a_northern_cut_decodes_only_the_rows_it_needs() -> None:
+    """Decoding the world down to 60° latitude south of the pole gives exactly the full decoding's rows."""
+    relief._decoded.clear()
+    part = relief.source_image(1_800)
+    assert part.size[1] < relief.SOURCE_ROWS, "only the northern rows are decoded"
+    full = relief.source()
+    assert np.array_equal(np.asarray(part)[:1_800], full[:1_800])

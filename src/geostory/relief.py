@@ -76,13 +76,48 @@ class Relief:
         return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
 
 
-@lru_cache(maxsize=1)
-def source_image() -> Image.Image:
-    """The whole world relief, decoded once per process (an RGB image, row 0 at 90° N). Kept as an image
-    so a story's window is cut from it without copying the 175 MB world into an array."""
-    with resources.files(SOURCE_PACKAGE).joinpath(SOURCE_FILE).open("rb") as f, Image.open(f) as image:
-        image.load()
-        return image if image.mode == "RGB" else image.convert("RGB")
+SOURCE_ROWS = 180 * PIXELS_PER_DEGREE
+ROW_BAND = 600
+"""Partial decodings stop at a multiple of this many rows (20°), so the cuts of one run share one decoding."""
+_decoded: dict[int, Image.Image] = {}
+"""The one decoded copy kept per process, by the number of its rows that are right: the world from 90° N
+down to as far as any cut has needed."""
+
+
+def source_image(rows: int = SOURCE_ROWS) -> Image.Image:
+    """The world relief from 90° N down to at least ``rows`` rows (an RGB image, row 0 at 90° N), decoded
+    once per process and kept as an image, so a story's window is cut from it without copying the world
+    into an array.
+
+    A baseline JPEG stores its rows from top to bottom and its frame header says how many the decoder is to
+    produce: a copy of the file whose header asks for fewer rows decodes only those (Harbin, near 45° N:
+    a third of the world, 0.08 s instead of 0.24 s and 120 MB less). The last row of such a decoding lacks
+    the row below for its colour, so one band of 16 rows more is decoded than is kept."""
+    rows = min(SOURCE_ROWS, -(-max(rows, 1) // ROW_BAND) * ROW_BAND)
+    if not _decoded or max(_decoded) < rows:
+        data = resources.files(SOURCE_PACKAGE).joinpath(SOURCE_FILE).read_bytes()
+        if rows < SOURCE_ROWS:
+            data = _with_height(data, rows + 16)
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            world = image if image.mode == "RGB" else image.convert("RGB")
+        _decoded.clear()
+        _decoded[min(rows, world.size[1])] = world
+    return next(iter(_decoded.values()))
+
+
+def _with_height(jpeg: bytes, rows: int) -> bytes:
+    """``jpeg`` with its frame header's number of lines set to ``rows``; the segments before it are walked
+    by their lengths, so a thumbnail inside an application segment is skipped."""
+    at = 2  # after the start-of-image marker
+    while at + 9 <= len(jpeg) and jpeg[at] == 0xFF:
+        marker, length = jpeg[at + 1], int.from_bytes(jpeg[at + 2:at + 4], "big")
+        if marker == 0xC0:  # baseline frame header: FF C0, length, precision, lines, samples per line
+            return jpeg[:at + 5] + rows.to_bytes(2, "big") + jpeg[at + 7:]
+        if marker in (0xC1, 0xC2, 0xDA):
+            break  # progressive or other frames, or the scan itself: decode it whole
+        at += 2 + length
+    return jpeg
 
 
 def source() -> RGB:
@@ -157,14 +192,12 @@ def warp(crs: CRS | str, extent: Bounds, width: int, height: int) -> RGB:
     # continuous across the antimeridian: along each row, then the rows against the first column
     lon = np.unwrap(lon, period=360.0, axis=1)
     lon += (np.unwrap(lon[:, 0], period=360.0) - lon[:, 0])[:, None]
-    world = source_image()
-    rows = world.size[1]
     # source coordinates in Pillow's convention: pixel i spans [i, i + 1], its centre at i + 0.5
     sx = (lon + 180.0) * PIXELS_PER_DEGREE
-    sy = np.clip((90.0 - lat) * PIXELS_PER_DEGREE, 0.5, rows - 0.5)
+    sy = np.clip((90.0 - lat) * PIXELS_PER_DEGREE, 0.5, SOURCE_ROWS - 0.5)
     c0, c1 = math.floor(sx.min()) - 1, math.ceil(sx.max()) + 2
-    r0, r1 = max(0, math.floor(sy.min()) - 1), min(rows, math.ceil(sy.max()) + 2)
-    window = _window(world, c0, c1, r0, r1)
+    r0, r1 = max(0, math.floor(sy.min()) - 1), min(SOURCE_ROWS, math.ceil(sy.max()) + 2)
+    window = _window(source_image(r1), c0, c1, r0, r1)
     qx, qy = sx - c0, sy - r0
     mesh = [((int(cx[j]), int(cy[i]), int(cx[j + 1]), int(cy[i + 1])),
              (qx[i, j], qy[i, j], qx[i + 1, j], qy[i + 1, j], qx[i + 1, j + 1], qy[i + 1, j + 1],

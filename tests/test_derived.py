@@ -1,6 +1,7 @@
 """The derived model (story.derived): computed once, and the same answers as the rules it replaces."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import shapely
 from geostory import load_story
 from geostory.dates import Day
 from geostory.derived import FrameModel
+from geostory.editions import in_language
 from geostory.geometry import FRAME_MARGIN, FRAME_MIN_KM, arrow_for, arrows, frame_bounds, story_plane
 from geostory.story import Story
 
@@ -87,6 +89,18 @@ def test_derived_is_computed_once(harbin):
     days = dict(zip([f.id for f in harbin.features()], harbin.derived.first_days, strict=True))
     assert all(isinstance(d, Day) for fid, d in days.items() if harbin.feature(fid).layer == "movements")
     assert all(d is None for fid, d in days.items() if harbin.feature(fid).layer == "places")
+
+
+def test_editions_share_the_derived_data(harbin):
+    """An edition (other words, the same frames) reads the story's derived data, not a second computation;
+    a story with other frames computes its own."""
+    zh = in_language(harbin, "zh")
+    assert zh.frames != harbin.frames and zh.derived is harbin.derived
+    assert in_language(harbin, "en").derived is harbin.derived
+    alone = dataclasses.replace(harbin, frames=harbin.frames[:1])
+    assert alone.derived is not harbin.derived and len(alone.derived.views) == 1
+    with pytest.raises(ValueError, match="frames"):
+        harbin.told("zh", harbin.frames[:1])
 
 
 def test_payload_grows_with_features_plus_frames(tmp_path):

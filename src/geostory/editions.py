@@ -9,7 +9,6 @@ built in every edition the story has, each page linking to the others.
 """
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -58,7 +57,7 @@ def in_language(story: Story, lang: str) -> Story:
         raise UsageError(f"no interface in language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     name = edition_file(lang)
     if lang == story.meta.language or not (story.root / name).is_file():
-        return dataclasses.replace(story, language=lang)
+        return story.told(lang)
     shown = f"{story.root.name}/{name}"
     try:
         obj = read_story_json(story.root, name)
@@ -83,7 +82,7 @@ def in_language(story: Story, lang: str) -> Story:
     frames = tuple(fr.model_copy(update={"title": told[fr.id].title, "narrative": told[fr.id].narrative,
                                          "date_note": told[fr.id].date_note or fr.date_note})
                    for fr in story.frames)
-    return dataclasses.replace(story, frames=frames, language=lang)
+    return story.told(lang, frames)
 
 
 def sibling(path: Path, lang: str, own: str) -> Path:

@@ -1,7 +1,8 @@
 """A loaded, validated story: its metadata, layers of features, and dated frames."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, cast
@@ -72,6 +73,8 @@ class Story:
     frames: tuple[Frame, ...]
     language: str | None = None
     """The language this story is told in (an edition, ``geostory build --lang``); None: story.json's."""
+    _shared: dict[str, Derived] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Where ``derived`` is kept once computed: one dict for the story and every edition of it (``told``)."""
 
     @property
     def lang(self) -> str:
@@ -106,12 +109,28 @@ class Story:
         """Every feature, layer by layer in file order."""
         return [f for layer in self.layers.values() for f in layer]
 
-    @cached_property
+    @property
     def derived(self) -> Derived:
-        """Arrows, date numbers, frame views and frame states, computed on first use and then kept."""
-        from .derived import Derived
+        """Arrows, date numbers, frame views and frame states, computed on first use and then kept, for this
+        story and its editions alike."""
+        kept = self._shared.get("derived")
+        if kept is None:
+            from .derived import Derived
 
-        return Derived.of(self)
+            kept = self._shared["derived"] = Derived.of(self)
+        return kept
+
+    def told(self, language: str, frames: tuple[Frame, ...] | None = None) -> Story:
+        """This story told in ``language``, with an edition's ``frames`` if given: the same frames in other
+        words (titles, narratives, date notes). Nothing derived depends on the words, so the edition shares
+        this story's ``derived``, computed once for all of them (a copy made any other way computes its own).
+        """
+        frames = self.frames if frames is None else frames
+        if [_placed(fr) for fr in frames] != [_placed(fr) for fr in self.frames]:
+            raise ValueError("an edition's frames have the story's ids, dates, features and focus")
+        told = dataclasses.replace(self, language=language, frames=frames)
+        object.__setattr__(told, "_shared", self._shared)
+        return told
 
     def feature(self, feature_id: str) -> AnyFeature:
         """The feature with this id, from any layer (KeyError if none)."""
@@ -172,6 +191,12 @@ River = Feature[LineString | MultiLineString, RiverProps]
 Railway = Feature[LineString | MultiLineString, RailwayProps]
 Event = Feature[Point, EventProps]
 Movement = Feature[LineString, MovementProps]
+
+
+def _placed(frame: Frame) -> tuple[object, ...]:
+    """What of a frame the derived data read: its id, features, focus and days (not its words)."""
+    return frame.id, frame.features, frame.focus, frame.first.first, frame.last.last
+
 
 _G = TypeVar("_G", bound=BaseGeometry)
 _P = TypeVar("_P", bound=FeatureProps)

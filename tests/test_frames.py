@@ -209,16 +209,13 @@ def test_failed_build_leaves_nothing_behind(harbin, tmp_path, monkeypatch, jobs)
 
     calls = []
 
-    blank = io.BytesIO()
-    Image.new("RGB", (16, 10), "white").save(blank, format="PNG")
-
     def broken(self, frame, index):
         calls.append(index)
         if index == 2:
             raise RuntimeError("boom")
-        return blank.getvalue()
+        return Image.new("RGB", (16, 10), "white")
 
-    monkeypatch.setattr(FrameRenderer, "render", broken)
+    monkeypatch.setattr(FrameRenderer, "picture", broken)
     with pytest.raises(RuntimeError, match="boom"):
         render_frames(harbin, tmp_path / "frames", jobs=jobs)
     if jobs == 1:

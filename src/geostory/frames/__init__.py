@@ -17,6 +17,7 @@ import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from PIL import Image
 
@@ -24,8 +25,8 @@ from ..output import atomic_folder, default_output, write_atomic
 from ..schema import Frame
 from ..story import Story
 from .fonts import FontMissing, cjk_font
-from .render import DPI, MAP_BOX, SIZE_PX, FrameRenderer
-from .sheet import animated_gif, contact_sheet, gif_frame
+from .render import DPI, MAP_BOX, SIZE_PX, FrameRenderer, encode_png
+from .sheet import animated_gif, contact_sheet, gif_frame, thumbnail
 from .text import frame_filename
 
 __all__ = ["DPI", "SIZE_PX", "FontMissing", "FrameRenderer", "cjk_font", "frame_filename", "render_frame",
@@ -47,20 +48,22 @@ def render_frames(story: Story, folder: str | Path | None = None,
     """
     folder = Path(folder) if folder is not None else default_output(story.meta.id, "frames")
     renderer = FrameRenderer(story, font_search=font_search)
-    names, pngs, gif_frames = [], [], []
+    names: list[str] = []
+    thumbs: list[Image.Image] = []
+    gif_frames: list[Image.Image] = []
     with atomic_folder(folder, story_root=story.root) as tmp:
         drawn = pictures(renderer, jobs)
-        for index, (frame, (png, gif)) in enumerate(zip(story.frames, drawn, strict=True), start=1):
-            gif_frames.append(gif)
+        for index, (frame, made) in enumerate(zip(story.frames, drawn, strict=True), start=1):
+            gif_frames.append(made.gif)
+            thumbs.append(made.thumb)
             name = frame_filename(index, frame)
-            (tmp / name).write_bytes(png)
+            (tmp / name).write_bytes(made.png)
             names.append(name)
-            pngs.append(png)
             if progress is not None:
                 progress(index, folder / name)
-        (tmp / SHEET_NAME).write_bytes(contact_sheet(story, pngs, renderer.font, MAP_BOX))
+        (tmp / SHEET_NAME).write_bytes(contact_sheet(story, thumbs, renderer.font))
         gif_name = f"{story.meta.id}.gif"
-        (tmp / gif_name).write_bytes(animated_gif(pngs, gif_frames))
+        (tmp / gif_name).write_bytes(animated_gif(gif_frames))
         names += [SHEET_NAME, gif_name]
     return [folder / name for name in names]
 
@@ -76,15 +79,24 @@ def _quiet() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _draw(index: int) -> tuple[bytes, Image.Image]:
+class Made(NamedTuple):
+    """What one frame gives the build: its PNG, its GIF frame and its contact sheet thumbnail."""
+
+    png: bytes
+    gif: Image.Image
+    thumb: Image.Image
+
+
+def _draw(index: int) -> Made:
     assert _RENDERER is not None
-    return _both(_RENDERER, index)
+    return _made(_RENDERER, index)
 
 
-def _both(renderer: FrameRenderer, index: int) -> tuple[bytes, Image.Image]:
-    """A frame's PNG and its GIF frame, made together in one worker."""
-    png = renderer.render(renderer.story.frames[index - 1], index)
-    return png, gif_frame(png)
+def _made(renderer: FrameRenderer, index: int) -> Made:
+    """A frame's PNG, GIF frame and thumbnail, made together in one worker from one drawing (the parent
+    only writes and assembles them)."""
+    image = renderer.picture(renderer.story.frames[index - 1], index)
+    return Made(encode_png(image, renderer.dpi), gif_frame(image), thumbnail(image, MAP_BOX))
 
 
 def cores() -> int:
@@ -95,8 +107,8 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def pictures(renderer: FrameRenderer, jobs: int | None = None) -> Iterator[tuple[bytes, Image.Image]]:
-    """Every frame's PNG (and GIF frame) in story order, drawn by ``jobs`` forked processes (default: the
+def pictures(renderer: FrameRenderer, jobs: int | None = None) -> Iterator[Made]:
+    """Every frame's PNG (GIF frame, thumbnail) in story order, drawn by ``jobs`` forked processes (default: the
     machine's cores).
 
     Each frame is drawn on its own from the shared prepared data, so the bytes do not depend on which
@@ -107,7 +119,7 @@ def pictures(renderer: FrameRenderer, jobs: int | None = None) -> Iterator[tuple
     workers = min(jobs or cores(), len(frames))
     if workers < 2 or len(frames) < 3 or "fork" not in mp.get_all_start_methods():
         for index in range(1, len(frames) + 1):
-            yield _both(renderer, index)
+            yield _made(renderer, index)
         return
     _RENDERER = renderer
     pool = mp.get_context("fork").Pool(workers, initializer=_quiet)

@@ -30,6 +30,10 @@ from ..story import Story
 from ..styles import PX, styles
 
 Coords = npt.NDArray[np.float64]
+Extent = tuple[float, float, float, float]
+VIEW_MARGIN = 0.05
+"""Features this far (a share of the view's width) outside a frame's view are not drawn: the map clips them
+anyway, and the margin keeps every dot, head and stroke that reaches into the view."""
 RELIEF_MAX_SIDE = 1000
 RELIEF_PIXEL_M = 1500.0
 """The relief under the pictures is warped once per story at about this ground size per pixel (finer than
@@ -50,6 +54,13 @@ def _coords(geom: Any) -> list[Coords]:
     return [np.asarray(p.coords, dtype=np.float64) for p in parts]
 
 
+def grown(extent: Extent, share: float = VIEW_MARGIN) -> Extent:
+    """``extent`` widened by ``share`` of its width on every side."""
+    x0, y0, x1, y1 = extent
+    m = (x1 - x0) * share
+    return x0 - m, y0 - m, x1 + m, y1 + m
+
+
 @dataclass
 class Prepared:
     """Everything a frame picture draws that does not depend on the frame (see the module docstring)."""
@@ -64,26 +75,54 @@ class Prepared:
     paths: dict[str, Coords]
     """Movement id to its projected arrow path (curved where the story bends it)."""
     looks: dict[str, MovementLook]
-    relief_rgb: npt.NDArray[np.uint8] | None
+    earlier_looks: dict[str, MovementLook]
+    """Movement id to its faded look (``MovementLook.earlier``)."""
+    bounds: dict[str, Extent]
+    """Movement id to its path's bounds (x0, y0, x1, y1), to skip the arrows outside a view."""
+    place_xy: Coords
+    """Every place's point, in file order, and the radius of its dot in points."""
+    place_radius: Coords
+    relief_rgba: npt.NDArray[np.float64] | None
+    """The relief warped onto ``relief_extent``, as RGBA floats (0–1), rows from the north."""
     relief_extent: tuple[float, float, float, float]
 
     @classmethod
     def of(cls, story: Story, crs: CRS) -> Prepared:
         to_map = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
 
-        def project(c: Coords) -> Coords:
-            x, y = to_map.transform(c[:, 0], c[:, 1])
-            return np.column_stack([x, y])
+        def project(runs: list[Coords]) -> list[Coords]:
+            """Many coordinate runs projected in one call (one call per run cost more than the work)."""
+            if not runs:
+                return []
+            stacked = np.concatenate(runs)
+            x, y = to_map.transform(stacked[:, 0], stacked[:, 1])
+            return np.split(np.column_stack([x, y]), np.cumsum([len(r) for r in runs])[:-1])
 
-        river_parts = {f.id: [project(c) for c in _coords(f.geometry)] for f in story.layers.get("rivers", ())}
+        rivers = [(f.id, c) for f in story.layers.get("rivers", ()) for c in _coords(f.geometry)]
+        river_parts: dict[str, list[Coords]] = {f.id: [] for f in story.layers.get("rivers", ())}
+        for (fid, _), c in zip(rivers, project([c for _, c in rivers]), strict=True):
+            river_parts[fid].append(c)
         lines = {"rivers": [c for parts in river_parts.values() for c in parts],
-                 "railways": [project(c) for f in story.layers.get("railways", ()) for c in _coords(f.geometry)]}
-        points = {f.id: project(np.asarray(f.geometry.coords, dtype=np.float64))[0]
-                  for layer in ("places", "events") for f in story.layers.get(layer, ())}
+                 "railways": project([c for f in story.layers.get("railways", ()) for c in _coords(f.geometry)])}
+        dots = [f for layer in ("places", "events") for f in story.layers.get(layer, ())]
+        projected = project([np.asarray(f.geometry.coords, dtype=np.float64) for f in dots])
+        points = {f.id: xy[0] for f, xy in zip(dots, projected, strict=True)}
         arrows = story.derived.arrows
-        paths = {fid: project(np.asarray(a.path.coords, dtype=np.float64)) for fid, a in arrows.items()}
-        looks = {f.id: movement_look(f.props, story.meta) for f in story.layers.get("movements", ())
-                 if isinstance(f.props, MovementProps)}
+        paths = dict(zip(arrows, project([np.asarray(a.path.coords, dtype=np.float64) for a in arrows.values()]),
+                         strict=True))
+        bounds = {fid: (*path.min(axis=0).tolist(), *path.max(axis=0).tolist()) for fid, path in paths.items()}
+        by_kind: dict[tuple[str, str, str], MovementLook] = {}  # thousands of movements share a few looks
+        looks: dict[str, MovementLook] = {}
+        for f in story.layers.get("movements", ()):
+            if isinstance(f.props, MovementProps):
+                key = (f.props.kind, f.props.side, f.props.route_certainty)
+                looks[f.id] = by_kind.get(key) or by_kind.setdefault(key, movement_look(f.props, story.meta))
+        faded = {look: look.earlier() for look in set(looks.values())}
+        earlier = {fid: faded[look] for fid, look in looks.items()}
+        places = list(story.layers.get("places", ()))
+        radius = {r: point_look("places", r).radius * PX for r in {getattr(f.props, "label_rank", 2) for f in places}}
+        place_xy = np.array([points[f.id] for f in places]).reshape(-1, 2)
+        place_radius = np.array([radius[getattr(f.props, "label_rank", 2)] for f in places], dtype=np.float64)
         everything = [*lines["rivers"], *lines["railways"], *paths.values(),
                       *(p[None, :] for p in points.values())]
         stacked = np.concatenate(everything) if everything else np.zeros((1, 2))
@@ -94,16 +133,32 @@ class Prepared:
         width = min(RELIEF_MAX_SIDE, max(2, math.ceil((extent[2] - extent[0]) / RELIEF_PIXEL_M)))
         height = min(RELIEF_MAX_SIDE, max(2, math.ceil((extent[3] - extent[1]) / RELIEF_PIXEL_M)))
         rgb = relief.warp(crs, extent, width, height)
-        return cls(crs, lines, river_parts, points, paths, looks, rgb, extent)
+        rgba = None
+        if rgb is not None:  # as matplotlib converts an RGB image before resampling it, but once, not per frame
+            rgba = np.dstack([np.divide(rgb, 0xFF, dtype=np.float32), np.ones(rgb.shape[:2])])
+        return cls(crs, lines, river_parts, points, paths, looks, earlier, bounds, place_xy, place_radius, rgba,
+                   extent)
 
 
-def draw_relief(ax: Axes, prep: Prepared, z: float) -> None:
-    """The offline relief under everything, smoothed, clipped by the map frame."""
-    if prep.relief_rgb is not None:
-        x0, y0, x1, y1 = prep.relief_extent
-        ax.imshow(prep.relief_rgb, extent=(x0, x1, y0, y1), origin="upper", interpolation="bilinear",
-                  zorder=z, resample=True)
-        ax.set_xlim(ax.get_xlim())  # imshow widens the limits to the image: keep the frame's view
+def draw_relief(ax: Axes, prep: Prepared, z: float, view: Extent) -> None:
+    """The offline relief under everything, smoothed, clipped by the map frame.
+
+    Only the pixels under ``view`` (and two more on each side, for the smoothing) go to matplotlib, which
+    otherwise converts the whole image for every frame, however little of it the frame shows."""
+    if prep.relief_rgba is None:
+        return
+    x0, y0, x1, y1 = prep.relief_extent
+    rows, cols = prep.relief_rgba.shape[:2]
+    dx, dy = (x1 - x0) / cols, (y1 - y0) / rows
+    c0 = max(math.floor((view[0] - x0) / dx) - 2, 0)
+    c1 = min(math.ceil((view[2] - x0) / dx) + 2, cols)
+    r0 = max(math.floor((y1 - view[3]) / dy) - 2, 0)
+    r1 = min(math.ceil((y1 - view[1]) / dy) + 2, rows)
+    if c1 <= c0 or r1 <= r0:
+        return
+    ax.imshow(prep.relief_rgba[r0:r1, c0:c1], extent=(x0 + c0 * dx, x0 + c1 * dx, y1 - r1 * dy, y1 - r0 * dy),
+              origin="upper", interpolation="bilinear", zorder=z, resample=True)
+    ax.set_xlim(ax.get_xlim())  # imshow widens the limits to the image: keep the frame's view
 
 
 def stroke_kwargs(s: Stroke, alpha: float = 1.0) -> dict[str, Any]:
@@ -137,14 +192,12 @@ def draw_dots(ax: Axes, xy: Coords, radius_pt: float | Coords, fill: str, edge: 
     ax.add_collection(coll, autolim=False)
 
 
-def place_dots(ax: Axes, story: Story, prep: Prepared, z: float) -> None:
-    places = list(story.layers.get("places", ()))
-    if not places:
-        return
-    xy = np.array([prep.points[f.id] for f in places])
-    looks = [point_look("places", getattr(f.props, "label_rank", 2)) for f in places]
-    draw_dots(ax, xy, np.array([lk.radius * PX for lk in looks]), looks[0].fill, looks[0].colour,
-              looks[0].outline * PX, z)
+def place_dots(ax: Axes, prep: Prepared, z: float, view: Extent) -> None:
+    """The places in and near ``view``, sized by rank."""
+    near = in_view(prep.place_xy, grown(view))
+    if near.any():
+        look = point_look("places")
+        draw_dots(ax, prep.place_xy[near], prep.place_radius[near], look.fill, look.colour, look.outline * PX, z)
 
 
 @dataclass(frozen=True)
@@ -154,7 +207,6 @@ class DrawnArrow:
     props: MovementProps
     current: bool
     path: Coords
-    head: Coords
 
 
 def _trim(path: Coords, length: float) -> Coords:
@@ -190,10 +242,14 @@ def _head(display: Coords, length: float, width: float) -> Coords | None:
 
 def draw_movements(ax: Axes, story: Story, prep: Prepared, states: dict[str, str], z: dict[str, float],
                    dpi: float) -> list[DrawnArrow]:
-    """Earlier movements faded below the places, current ones above the events; heads in points."""
+    """Earlier movements faded below the places, current ones above the events; heads in points.
+
+    Returns every movement the frame shows; only those reaching into the view are drawn."""
     to_display = ax.transData
     px_per_css = dpi / 96.0
-    data_per_display = (ax.get_xlim()[1] - ax.get_xlim()[0]) / ax.get_window_extent().width
+    xlim, ylim = ax.get_xlim(), ax.get_ylim()
+    near = grown((xlim[0], ylim[0], xlim[1], ylim[1]))
+    data_per_display = (xlim[1] - xlim[0]) / ax.get_window_extent().width
     drawn: list[DrawnArrow] = []
     batches: dict[tuple[float, Stroke, float], list[Coords]] = {}
     heads: dict[tuple[Any, ...], list[Coords]] = {}
@@ -201,8 +257,12 @@ def draw_movements(ax: Axes, story: Story, prep: Prepared, states: dict[str, str
         if f.id not in states or not isinstance(f.props, MovementProps):
             continue
         current = states[f.id] == "current"
-        look = prep.looks[f.id] if current else prep.looks[f.id].earlier()
         path = prep.paths[f.id]
+        b = prep.bounds[f.id]
+        if b[2] < near[0] or b[0] > near[2] or b[3] < near[1] or b[1] > near[3]:
+            drawn.append(DrawnArrow(f.props, current, path))
+            continue
+        look = prep.looks[f.id] if current else prep.earlier_looks[f.id]
         display = to_display.transform(path)
         drawn_css = float(np.hypot(*np.diff(display, axis=0).T).sum()) / px_per_css
         length_css = look.head_length(drawn_css)
@@ -216,7 +276,7 @@ def draw_movements(ax: Axes, story: Story, prep: Prepared, states: dict[str, str
             h = look.head
             key = (zz + 0.05, h.fill, h.colour, h.outline * PX, h.opacity)
             heads.setdefault(key, []).append(tri)
-        drawn.append(DrawnArrow(f.props, current, path, tri if tri is not None else np.zeros((0, 2))))
+        drawn.append(DrawnArrow(f.props, current, path))
     for (zz, stroke, alpha), parts in batches.items():  # one collection per look of stroke
         ax.add_collection(LineCollection(parts, zorder=zz, **stroke_kwargs(stroke, alpha)), autolim=False)
     for (zz, fill, edge, outline, opacity), tris in heads.items():
@@ -226,17 +286,22 @@ def draw_movements(ax: Axes, story: Story, prep: Prepared, states: dict[str, str
     return drawn
 
 
-def draw_events(ax: Axes, story: Story, prep: Prepared, states: dict[str, str], z: float) -> None:
-    """Events: earlier ones faded and smaller, current ones on top."""
+def draw_events(ax: Axes, story: Story, prep: Prepared, states: dict[str, str], z: float, view: Extent) -> None:
+    """Events in and near ``view``: earlier ones faded and smaller, current ones on top."""
     faded = styles().faded
     look = point_look("events")
     events = [f.id for f in story.layers.get("events", ()) if f.id in states]
-    for now in (False, True):
-        ids = [i for i in events if (states[i] == "current") == now]
-        if ids:
-            r = look.radius * PX * (1.0 if now else faded.width_factor)
-            draw_dots(ax, np.array([prep.points[i] for i in ids]), r, look.fill, look.colour, look.outline * PX,
-                      z + (1 if now else 0), alpha=1.0 if now else faded.opacity)
+    if not events:
+        return
+    xy = np.array([prep.points[i] for i in events])
+    now = np.array([states[i] == "current" for i in events])
+    near = in_view(xy, grown(view))
+    for current in (False, True):
+        pick = near & (now == current)
+        if pick.any():
+            r = look.radius * PX * (1.0 if current else faded.width_factor)
+            draw_dots(ax, xy[pick], r, look.fill, look.colour, look.outline * PX, z + (1 if current else 0),
+                      alpha=1.0 if current else faded.opacity)
 
 
 def path_length(path: Coords) -> float:
@@ -254,7 +319,7 @@ def point_along(path: Coords, share: float) -> tuple[float, float]:
     return float(p[0]), float(p[1])
 
 
-def in_view(xy: Coords, extent: tuple[float, float, float, float]) -> npt.NDArray[np.bool_]:
+def in_view(xy: Coords, extent: Extent) -> npt.NDArray[np.bool_]:
     x0, y0, x1, y1 = extent
     return (xy[..., 0] >= x0) & (xy[..., 0] <= x1) & (xy[..., 1] >= y0) & (xy[..., 1] <= y1)
 

@@ -24,21 +24,20 @@ Box = tuple[float, float, float, float]
 """(left, bottom, width, height) as shares of a picture, as matplotlib places axes."""
 
 
-def _open(png: bytes) -> Image.Image:
-    return Image.open(io.BytesIO(png)).convert("RGB")
-
-
-def _map_part(png: bytes, map_box: Box) -> Image.Image:
-    image = _open(png)
+def thumbnail(image: Image.Image, map_box: Box = (0, 0, 1, 1)) -> Image.Image:
+    """A frame's map part (``map_box``: its share of the picture) reduced to a contact sheet thumbnail."""
     w, h = image.size
     left, bottom, width, height = map_box
-    return image.crop((round(left * w), round((1 - bottom - height) * h), round((left + width) * w) + 1,
-                       round((1 - bottom) * h) + 1))
+    thumb = image.crop((round(left * w), round((1 - bottom - height) * h), round((left + width) * w) + 1,
+                        round((1 - bottom) * h) + 1))
+    thumb.thumbnail(THUMB, Image.Resampling.LANCZOS)
+    return thumb
 
 
-def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box: Box = (0, 0, 1, 1)) -> bytes:
-    """All frames as thumbnails, in story order, with number, date and title under each, in ``font``."""
-    n = len(pngs)
+def contact_sheet(story: Story, thumbs: list[Image.Image], font: fonts.Font) -> bytes:
+    """All frames as thumbnails (``thumbnail``), in story order, with number, date and title under each, in
+    ``font``."""
+    n = len(thumbs)
     cols = min(n, 3 if n <= 6 else 4)
     rows = math.ceil(n / cols)
     tw, th = THUMB
@@ -51,12 +50,10 @@ def contact_sheet(story: Story, pngs: list[bytes], font: fonts.Font, map_box: Bo
     title = story.meta.title + (f"  {story.meta.title_zh}" if story.meta.title_zh else "")
     draw.text((GAP, 18), title, font=title_font, fill=INK)
     draw.text((GAP, 52), story.meta.subtitle or f"{n} frames", font=sub_font, fill=MUTED)
-    for i, (png, frame) in enumerate(zip(pngs, story.frames, strict=True)):
+    for i, (thumb, frame) in enumerate(zip(thumbs, story.frames, strict=True)):
         r, c = divmod(i, cols)
         x = GAP + c * (tw + GAP)
         y = HEADER_H + r * (th + CAPTION_H + GAP)
-        thumb = _map_part(png, map_box)
-        thumb.thumbnail(THUMB, Image.Resampling.LANCZOS)
         sheet.paste(thumb, (x, y))
         draw.rectangle([x - 1, y - 1, x + thumb.width, y + thumb.height], outline="#c8c8c8")
         caption = f"{i + 1:02d} · {date_label(frame, story.words)}"
@@ -75,17 +72,15 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, wid
     return text.rstrip() + "…"
 
 
-def gif_frame(png: bytes) -> Image.Image:
+def gif_frame(image: Image.Image) -> Image.Image:
     """One frame of the GIF: the picture reduced and given its own 255-colour palette (the costly part, so
     the frame pictures' workers do it beside each picture)."""
-    image = _open(png).resize(GIF_SIZE, Image.Resampling.LANCZOS)
+    image = image.resize(GIF_SIZE, Image.Resampling.LANCZOS)
     return image.quantize(colors=255, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
 
 
-def animated_gif(pngs: list[bytes], frames: list[Image.Image] | None = None) -> bytes:
-    """The whole campaign, one frame after another, looping; the last frame lingers. ``frames``: the
-    ``gif_frame`` of each picture when already made."""
-    frames = frames if frames is not None else [gif_frame(png) for png in pngs]
+def animated_gif(frames: list[Image.Image]) -> bytes:
+    """The whole campaign, one ``gif_frame`` after another, looping; the last frame lingers."""
     durations = [GIF_MS] * (len(frames) - 1) + [GIF_LAST_MS]
     out = io.BytesIO()
     frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], duration=durations, loop=0,

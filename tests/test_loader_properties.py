@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from geostory import StoryError, load_story
 from geostory.errors import printable
+from geostory.reading import MAX_DEPTH, bad_text, depth
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = ["story.json", "frames.json", "places.geojson", "events.geojson", "movements.geojson", "rivers.geojson",
@@ -100,3 +101,33 @@ def test_any_value_anywhere_in_the_real_story(where: tuple[str, tuple[Any, ...]]
 def test_any_bytes_in_place_of_a_file(name: str, data: bytes) -> None:
     with story_folder({name: data}) as story:
         loads_or_explains(story)
+
+
+def _nesting(value: Any) -> int:
+    """How deeply lists and objects nest, by recursion: what reading.depth counts without it."""
+    if isinstance(value, dict):
+        return 1 + max(map(_nesting, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_nesting, value), default=0)
+    return 0
+
+
+@SETTINGS
+@given(value=json_values, ascii=st.booleans())
+@example(value=["\x08", {"k": "\x0c"}], ascii=True)  # escaped as \b and \f
+@example(value={"\x01": "\x7f"}, ascii=False)
+@example(value=["\ud800", "\udfff x"], ascii=True)
+@example(value=["\ufffe", "\uffff"], ascii=True)
+@example(value="\\b \\u0001 \\ud800: backslashes, no bad character", ascii=False)
+def test_one_search_of_the_text_hides_no_bad_character(value: Any, ascii: bool) -> None:
+    """A file's text cleared by one search (reading.may_hold_bad_text) has no string a walk would flag."""
+    text = json.dumps(value, ensure_ascii=ascii)
+    assert list(bad_text(value, text)) == list(bad_text(value))
+    assert depth(value) == _nesting(value)
+
+
+def test_depth_stops_counting_past_the_limit() -> None:
+    deep: Any = []
+    for _ in range(200):
+        deep = [deep, {"a": 1}]
+    assert depth(deep) == MAX_DEPTH + 1 and depth([[], [[]], {}]) == 3 and depth("x") == 0

@@ -13,7 +13,7 @@ from . import seed as seed_text
 from .errors import Problem, StoryError, shorten
 from .layer_checks import LayerChecker, feature_label
 from .messages import Report
-from .reading import TEXT_LIMIT, Location, Refused, bad_text, read_story_json, read_story_text
+from .reading import JSON_LIMIT, TEXT_LIMIT, Location, Refused, bad_text, parse_json, read_story_text
 from .reference_checks import ReferenceChecker, Sections
 from .schema import LAYERS, Frame, StoryMeta
 from .sheets import SheetReader, place_points
@@ -106,7 +106,8 @@ class _Loader:
                     self.unreadable.add(layer)
             return ABSENT
         try:
-            obj = read_story_json(self.root, filename)
+            text = read_story_text(self.root, filename, JSON_LIMIT)
+            obj = parse_json(text)
         except Refused as exc:
             too_big = exc.expected.startswith(TOO_BIG) and layer
             hint = "split the layer or simplify its geometry" if too_big else exc.hint
@@ -114,11 +115,13 @@ class _Loader:
             if layer:
                 self.unreadable.add(layer)
             return ABSENT
-        self.check_text(filename, obj)
+        self.check_text(filename, obj, text)
         return obj
 
-    def check_text(self, filename: str, obj: Any) -> None:
-        for where, problem in bad_text(obj):
+    def check_text(self, filename: str, obj: Any, source: str | None = None) -> None:
+        """A problem for each string of ``obj`` with a character no text may hold (``source``: the JSON text
+        it was parsed from, which one search can clear)."""
+        for where, problem in bad_text(obj, source):
             feature, field = _locate(obj, where)
             self.report.add(filename, feature, field, "text without control characters or lone surrogates", problem,
                             "delete the character, or retype the text around it")

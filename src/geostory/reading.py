@@ -164,36 +164,36 @@ def parse_json(text: str) -> Any:
 
 def read_story_json(root: Path, name: str, limit: int = JSON_LIMIT) -> Any:
     """A story file parsed as strict JSON (see ``parse_json``)."""
-    return parse_json(decode_utf8(read_story_bytes(root, name, limit)))
+    return parse_json(read_story_text(root, name, limit))
 
 
 def depth(value: Any) -> int:
-    """How deeply lists and objects nest in a parsed JSON value (a scalar is 0), without recursion."""
+    """How deeply lists and objects nest in a parsed JSON value (a scalar is 0; counted up to MAX_DEPTH + 1),
+    without recursion: one level at a time, each value looked at once."""
     deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        item, level = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        deepest = max(deepest, level + 1)
-        if level + 1 <= MAX_DEPTH:
-            stack.extend((child, level + 1) for child in children)
+    level = [value]
+    while deepest <= MAX_DEPTH:
+        containers = [item for item in level if isinstance(item, (dict, list))]
+        if not containers:
+            break
+        deepest += 1
+        level = [child for item in containers for child in (item.values() if isinstance(item, dict) else item)]
     return deepest
 
 
 Location = tuple[str | int, ...]
 
 
-def bad_text(value: Any) -> Iterator[tuple[Location, str]]:
+def bad_text(value: Any, source: str | None = None) -> Iterator[tuple[Location, str]]:
     """Each string (key or value) holding a character no text may hold, as (JSON location, what it holds).
 
     Lone surrogates cannot be written as UTF-8, and C0 control characters (other than tab and line breaks)
-    and U+FFFE/U+FFFF are not allowed in XML, so the QGIS project would be invalid.
+    and U+FFFE/U+FFFF are not allowed in XML, so the QGIS project would be invalid. ``source``: the JSON text
+    ``value`` was parsed from; when that text can make none of these characters (``may_hold_bad_text``), no
+    string is looked at.
     """
+    if source is not None and not may_hold_bad_text(source):
+        return
     stack: list[tuple[Any, Location]] = [(value, ())]
     while stack:
         item, where = stack.pop()
@@ -214,6 +214,22 @@ def bad_text(value: Any) -> Iterator[tuple[Location, str]]:
 _BAD_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 """The characters text_problem names, found by one regular-expression search rather than a Python loop
 over every character of every string of a story (most of loading a large story)."""
+
+
+_BAD_ESCAPE = re.compile(r"\\(?:[bf]|u(?:00[01]|007[fF]|[dD][89a-fA-F]|[fF]{3}[eEfF]))")
+"""A JSON escape that can stand for one of those characters: \\b, \\f, \\u0000-\\u001f, \\u007f, a surrogate's
+\\ud800-\\udfff, \\ufffe and \\uffff (and some harmless ones too, like \\u000a: then the strings are looked at)."""
+
+
+def may_hold_bad_text(source: str) -> bool:
+    """Whether JSON text can parse to a string with a character ``text_problem`` names.
+
+    A parsed string's characters are the text's own (strict JSON has no raw C0 control character inside a
+    string, and UTF-8 no lone surrogate) or come from escapes; so without such a character or such an escape
+    in the whole text, none of its strings holds one. One search of the text instead of a walk of every key
+    and value of a large story.
+    """
+    return _BAD_CHARACTER.search(source) is not None or ("\\" in source and _BAD_ESCAPE.search(source) is not None)
 
 
 def text_problem(text: str) -> str | None:

@@ -20,7 +20,7 @@ from pydantic import (
 
 from .dates import Calendar, PartialDate, parse_date
 from .i18n import catalogue
-from .vocabulary import ExtraField, Kinds, is_language_name, kind_problem
+from .vocabulary import ExtraField, Kinds, is_language_name, kind_labels, kind_problem
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="lower-case words joined by '-'")]
 Text = Annotated[str, Field(min_length=1)]
@@ -117,8 +117,8 @@ class FeatureProps(_Model):
     )
     narrative: Text
     sources: Annotated[list[Citation], Field(min_length=1)]
-    corrections: list[Slug] = []
-    extra_fields: dict[str, str | int | float | bool | None] = Field({}, exclude=True)
+    corrections: list[Slug] = Field(default_factory=list)  # a factory: a mutable default is deep-copied each time
+    extra_fields: dict[str, str | int | float | bool | None] = Field(default_factory=dict, exclude=True)
     """Fields story.json declares under ``fields``, and names in other languages (``name_fr``), as written."""
 
     @model_validator(mode="before")
@@ -153,6 +153,9 @@ def _field_names(cls: type[BaseModel]) -> frozenset[str]:
 
 
 def _kind_in(layer: str, value: str, info: ValidationInfo) -> str:
+    known = info.context.get("known_kinds", {}).get(layer) if isinstance(info.context, dict) else None
+    if known is not None and value in known:  # the common case, without building the kinds' labels again
+        return value
     problem = kind_problem(layer, value, info.context)
     if problem:
         raise ValueError(problem)
@@ -221,8 +224,9 @@ class Frame(Dated):
     features: Annotated[list[Slug], Field(min_length=1)]
     focus: list[Slug] | None = None
     sources: Annotated[list[Citation], Field(min_length=1)]
-    corrections: list[Slug] = []
-    questions: list[Text] = Field([], description="questions for students, printed with the frame in the handout")
+    corrections: list[Slug] = Field(default_factory=list)
+    questions: list[Text] = Field(default_factory=list,
+                                  description="questions for students, printed with the frame in the handout")
 
 
 class Source(_Model):
@@ -332,6 +336,7 @@ class StoryMeta(_Model):
     def validation_context(self) -> dict[str, Any]:
         """What validating the story's other files needs from story.json."""
         return {"calendar": self.calendar, "dual_dates": self.dual_dates, "kinds": self.kinds,
+                "known_kinds": {layer: frozenset(kind_labels(self.kinds, layer)) for layer in KIND_LAYERS},
                 "fields": frozenset(self.fields)}
 
 
@@ -344,3 +349,5 @@ LAYERS: dict[str, tuple[type[FeatureProps], tuple[str, ...], bool]] = {
     "movements": (MovementProps, ("LineString",), False),
 }
 DATED_LAYERS = ("events", "movements")
+KIND_LAYERS = ("places", "events", "movements")
+"""The layers whose features have a kind from a vocabulary (built in, or declared in story.json)."""

@@ -61,6 +61,38 @@ def grown(extent: Extent, share: float = VIEW_MARGIN) -> Extent:
     return x0 - m, y0 - m, x1 + m, y1 + m
 
 
+@dataclass(frozen=True)
+class Arrows:
+    """Every movement's projected path, end to end in one array, so a frame measures, trims and heads all its
+    arrows in a few numpy calls rather than a dozen per arrow."""
+
+    ids: list[str]
+    props: list[MovementProps]
+    xy: Coords
+    """Every path's vertices, one path after another."""
+    start: npt.NDArray[np.intp]
+    """Each path's first vertex in ``xy``, and one past its last."""
+    end: npt.NDArray[np.intp]
+    along: Coords
+    """The distance to each vertex along its path, running on from one path to the next (never falling), so
+    one sorted search finds a distance on any path."""
+    bounds: Coords
+    """(x0, y0, x1, y1) of each path."""
+
+    @classmethod
+    def of(cls, moves: list[Any], paths: dict[str, Coords]) -> Arrows:
+        runs = [paths[f.id] for f in moves]
+        sizes = np.array([len(r) for r in runs], dtype=np.intp)
+        end = np.cumsum(sizes)
+        start = end - sizes
+        xy = np.concatenate(runs) if runs else np.zeros((0, 2))
+        seg = np.hypot(*np.diff(xy, axis=0).T) if len(xy) else np.zeros(0)
+        seg[end[:-1] - 1] = 0.0  # no step from one path's end to the next path's start
+        along = np.concatenate([[0.0], np.cumsum(seg)]) if len(xy) else np.zeros(0)
+        bounds = np.array([[*r.min(axis=0), *r.max(axis=0)] for r in runs]).reshape(-1, 4)
+        return cls([f.id for f in moves], [f.props for f in moves], xy, start, end, along, bounds)
+
+
 @dataclass
 class Prepared:
     """Everything a frame picture draws that does not depend on the frame (see the module docstring)."""
@@ -77,8 +109,7 @@ class Prepared:
     looks: dict[str, MovementLook]
     earlier_looks: dict[str, MovementLook]
     """Movement id to its faded look (``MovementLook.earlier``)."""
-    bounds: dict[str, Extent]
-    """Movement id to its path's bounds (x0, y0, x1, y1), to skip the arrows outside a view."""
+    arrows: Arrows
     place_xy: Coords
     """Every place's point, in file order, and the radius of its dot in points."""
     place_radius: Coords
@@ -110,7 +141,6 @@ class Prepared:
         arrows = story.derived.arrows
         paths = dict(zip(arrows, project([np.asarray(a.path.coords, dtype=np.float64) for a in arrows.values()]),
                          strict=True))
-        bounds = {fid: (*path.min(axis=0).tolist(), *path.max(axis=0).tolist()) for fid, path in paths.items()}
         by_kind: dict[tuple[str, str, str], MovementLook] = {}  # thousands of movements share a few looks
         looks: dict[str, MovementLook] = {}
         for f in story.layers.get("movements", ()):
@@ -136,8 +166,9 @@ class Prepared:
         rgba = None
         if rgb is not None:  # as matplotlib converts an RGB image before resampling it, but once, not per frame
             rgba = np.dstack([np.divide(rgb, 0xFF, dtype=np.float32), np.ones(rgb.shape[:2])])
-        return cls(crs, lines, river_parts, points, paths, looks, earlier, bounds, place_xy, place_radius, rgba,
-                   extent)
+        moves = [f for f in story.layers.get("movements", ()) if isinstance(f.props, MovementProps)]
+        return cls(crs, lines, river_parts, points, paths, looks, earlier, Arrows.of(moves, paths), place_xy,
+                   place_radius, rgba, extent)
 
 
 def draw_relief(ax: Axes, prep: Prepared, z: float, view: Extent) -> None:
@@ -209,78 +240,66 @@ class DrawnArrow:
     path: Coords
 
 
-def _trim(path: Coords, length: float) -> Coords:
-    """The path without its last ``length`` (in the path's units)."""
-    seg = np.hypot(*np.diff(path, axis=0).T)
-    total = float(seg.sum())
-    keep = max(total - length, 0.0)
-    cum = np.concatenate([[0.0], np.cumsum(seg)])
-    k = int(np.searchsorted(cum, keep, side="right"))
-    if k >= len(path):
-        return path
-    t = (keep - cum[k - 1]) / seg[k - 1] if seg[k - 1] > 0 else 0.0
-    end = path[k - 1] + (path[k] - path[k - 1]) * t
-    return np.vstack([path[:k], end])
-
-
-def _head(display: Coords, length: float, width: float) -> Coords | None:
-    """A head triangle in display pixels at the end of ``display``, turned along the path's last ``length``."""
-    tip = display[-1]
-    seg = np.hypot(*np.diff(display, axis=0).T)
-    back = np.concatenate([[0.0], np.cumsum(seg[::-1])])
-    k = int(np.searchsorted(back, length))
-    base_from = display[max(len(display) - 1 - k, 0)]
-    d = tip - base_from
-    n = float(np.hypot(*d))
-    if n == 0:
-        return None
-    u = d / n
-    normal = np.array([-u[1], u[0]])
-    base = tip - u * length
-    return np.array([tip, base + normal * width / 2, base - normal * width / 2])
-
-
 def draw_movements(ax: Axes, story: Story, prep: Prepared, states: dict[str, str], z: dict[str, float],
                    dpi: float) -> list[DrawnArrow]:
     """Earlier movements faded below the places, current ones above the events; heads in points.
 
-    Returns every movement the frame shows; only those reaching into the view are drawn."""
-    to_display = ax.transData
+    Returns every movement the frame shows; only those reaching into the view are drawn. Each head is turned
+    along its arrow's last head length as drawn (from the last vertex at least that far back), and the shaft
+    stops under the head."""
+    a = prep.arrows
     px_per_css = dpi / 96.0
     xlim, ylim = ax.get_xlim(), ax.get_ylim()
     near = grown((xlim[0], ylim[0], xlim[1], ylim[1]))
-    data_per_display = (xlim[1] - xlim[0]) / ax.get_window_extent().width
-    drawn: list[DrawnArrow] = []
+    px_per_data = ax.get_window_extent().width / (xlim[1] - xlim[0])
+    shown = [k for k, fid in enumerate(a.ids) if fid in states]
+    now = [states[a.ids[k]] == "current" for k in shown]
+    drawn = [DrawnArrow(a.props[k], cur, prep.paths[a.ids[k]]) for k, cur in zip(shown, now, strict=True)]
+    b = a.bounds[shown].reshape(-1, 4)
+    inside = (b[:, 2] >= near[0]) & (b[:, 0] <= near[2]) & (b[:, 3] >= near[1]) & (b[:, 1] <= near[3])
+    pick = [(k, cur) for k, cur, keep in zip(shown, now, inside.tolist(), strict=True) if keep]
+    if not pick:
+        return drawn
+    looks = [prep.looks[a.ids[k]] if cur else prep.earlier_looks[a.ids[k]] for k, cur in pick]
+    idx = np.array([k for k, _ in pick], dtype=np.intp)
+    s, e = a.start[idx], a.end[idx] - 1  # first and last vertex
+    length = a.along[e] - a.along[s]
+    head = np.array([lk.head_length(t) for lk, t in zip(looks, (length * px_per_data / px_per_css).tolist(),
+                                                           strict=True)]) * px_per_css  # display pixels
+    width = head * np.array([lk.head.width / lk.head.length for lk in looks])
+    # the head: from the last vertex at least a head length back from the tip, in display pixels
+    back = np.clip(np.searchsorted(a.along, a.along[e] - head / px_per_data, side="right") - 1, s, e)
+    tip, frm = np.split(ax.transData.transform(np.concatenate([a.xy[e], a.xy[back]])), 2)
+    d = tip - frm
+    norm = np.hypot(d[:, 0], d[:, 1])
+    has_head = norm > 0
+    u = d / np.where(has_head, norm, 1.0)[:, None]
+    normal = np.column_stack([-u[:, 1], u[:, 0]]) * (width / 2)[:, None]
+    base = tip - u * head[:, None]
+    tris = np.stack([tip, base + normal, base - normal], axis=1)
+    # the shaft: the path less 0.6 head lengths, cut inside its segment
+    keep = np.maximum(length - head * 0.6 / px_per_data, 0.0)
+    cut = np.searchsorted(a.along, a.along[s] + keep, side="right")
+    whole = cut > e
+    cut = np.where(whole, e, cut)
+    step = a.along[cut] - a.along[cut - 1]
+    t = np.where(step > 0, (a.along[s] + keep - a.along[cut - 1]) / np.where(step > 0, step, 1.0), 0.0)
+    ends = a.xy[cut - 1] + (a.xy[cut] - a.xy[cut - 1]) * t[:, None]
     batches: dict[tuple[float, Stroke, float], list[Coords]] = {}
     heads: dict[tuple[Any, ...], list[Coords]] = {}
-    for f in story.layers.get("movements", ()):
-        if f.id not in states or not isinstance(f.props, MovementProps):
-            continue
-        current = states[f.id] == "current"
-        path = prep.paths[f.id]
-        b = prep.bounds[f.id]
-        if b[2] < near[0] or b[0] > near[2] or b[3] < near[1] or b[1] > near[3]:
-            drawn.append(DrawnArrow(f.props, current, path))
-            continue
-        look = prep.looks[f.id] if current else prep.earlier_looks[f.id]
-        display = to_display.transform(path)
-        drawn_css = float(np.hypot(*np.diff(display, axis=0).T).sum()) / px_per_css
-        length_css = look.head_length(drawn_css)
-        width_css = length_css * look.head.width / look.head.length
-        tri = _head(display, length_css * px_per_css, width_css * px_per_css)
-        shaft = _trim(path, length_css * px_per_css * 0.6 * data_per_display)
-        zz = z["current_movements"] if current else z["movements"]
-        for k, s in enumerate(look.strokes):
-            batches.setdefault((zz + k * 0.01, s, 1.0), []).append(shaft)
-        if tri is not None:
+    for i, ((k, cur), look) in enumerate(zip(pick, looks, strict=True)):
+        path = a.xy[a.start[k]:a.end[k]]
+        shaft = path if whole[i] else np.vstack([a.xy[a.start[k]:cut[i]], ends[i]])
+        zz = z["current_movements"] if cur else z["movements"]
+        for n, stroke in enumerate(look.strokes):
+            batches.setdefault((zz + n * 0.01, stroke, 1.0), []).append(shaft)
+        if has_head[i]:
             h = look.head
-            key = (zz + 0.05, h.fill, h.colour, h.outline * PX, h.opacity)
-            heads.setdefault(key, []).append(tri)
-        drawn.append(DrawnArrow(f.props, current, path))
+            heads.setdefault((zz + 0.05, h.fill, h.colour, h.outline * PX, h.opacity), []).append(tris[i])
     for (zz, stroke, alpha), parts in batches.items():  # one collection per look of stroke
         ax.add_collection(LineCollection(parts, zorder=zz, **stroke_kwargs(stroke, alpha)), autolim=False)
-    for (zz, fill, edge, outline, opacity), tris in heads.items():
-        ax.add_collection(PolyCollection(tris, transform=IdentityTransform(), facecolors=fill, edgecolors=edge,
+    for (zz, fill, edge, outline, opacity), tri in heads.items():
+        ax.add_collection(PolyCollection(tri, transform=IdentityTransform(), facecolors=fill, edgecolors=edge,
                                          linewidths=outline, alpha=opacity, zorder=zz, joinstyle="miter"),
                           autolim=False)
     return drawn

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import RendererBase
@@ -116,6 +118,15 @@ class Placer:
         return float(area + (outside_w * (box[3] - box[1]) + outside_h * (box[2] - box[0])) * 4)
 
     # -- measuring ---------------------------------------------------------------------------------------
+
+    def marker_boxes(self, xy: npt.NDArray[np.float64], radius_pt: npt.NDArray[np.float64]) -> list[Box]:
+        """The boxes of many dots (data coordinates, radii in points), transformed in one call."""
+        if len(xy) == 0:
+            return []
+        p = self.ax.transData.transform(xy)
+        r = radius_pt * self.pt
+        return list(zip((p[:, 0] - r).tolist(), (p[:, 1] - r).tolist(), (p[:, 0] + r).tolist(),
+                        (p[:, 1] + r).tolist(), strict=True))
 
     def marker_box(self, x: float, y: float, radius_pt: float) -> Box:
         px, py = (float(v) for v in self.ax.transData.transform((x, y)))

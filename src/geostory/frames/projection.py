@@ -11,6 +11,7 @@ arrow is turned by the meridian convergence at the map's centre.
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -36,12 +37,18 @@ def story_crs(story: Story) -> CRS:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _transformer(source: CRS | str, target: CRS | str) -> Transformer:
+    """A transformer made once per process and pair (making one costs more than a frame's use of it)."""
+    return Transformer.from_crs(source, target, always_xy=True)
+
+
 def fit_extent(bounds: tuple[float, float, float, float], crs: CRS, aspect: float) -> tuple[float, float, float, float]:
     """The WGS84 view ``bounds`` (west, south, east, north) from ``geometry.frame_bounds``, projected, then
     widened along one axis about its centre so width / height equals ``aspect``. Margin and minimum size are
     already in ``bounds``: the pictures show the same view as the web map and the QGIS bookmarks."""
     edge = shapely.segmentize(shapely.box(*bounds), max(bounds[2] - bounds[0], bounds[3] - bounds[1]) / 16)
-    xs, ys = Transformer.from_crs("EPSG:4326", crs, always_xy=True).transform(*np.asarray(edge.exterior.coords).T)
+    xs, ys = _transformer("EPSG:4326", crs).transform(*np.asarray(edge.exterior.coords).T)
     minx, miny, maxx, maxy = min(xs), min(ys), max(xs), max(ys)
     w, h = max(maxx - minx, 1.0), max(maxy - miny, 1.0)
     if w / h < aspect:
@@ -54,8 +61,8 @@ def fit_extent(bounds: tuple[float, float, float, float], crs: CRS, aspect: floa
 
 def north_angle(crs: CRS, x: float, y: float) -> float:
     """Angle of true north at projected (x, y), in degrees clockwise from grid north (up)."""
-    to_geo = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
-    to_map = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    to_geo = _transformer(crs, "EPSG:4326")
+    to_map = _transformer("EPSG:4326", crs)
     lon, lat = to_geo.transform(x, y)
     x2, y2 = to_map.transform(lon, lat + 0.1)
     return math.degrees(math.atan2(x2 - x, y2 - y))

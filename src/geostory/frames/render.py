@@ -78,6 +78,11 @@ class FrameRenderer:
                                    "lines.scale_dashes": False, "text.parse_math": False, "text.usetex": False}
         self.crs = story_crs(story)
         self.z = layers.z_orders()
+        self._places = list(story.layers.get("places", ()))
+        self._place_rank = np.array([min(rank_of(f), 3) for f in self._places], dtype=np.intp)
+        self._by_rank = sorted(range(len(self._places)), key=lambda i: (rank_of(self._places[i]),
+                                                                        self._places[i].props.name_en))
+        """Places by label rank, then name: the order labels are tried in."""
         self.prep = layers.Prepared.of(story, self.crs)
         self.aspect = (MAP_BOX[2] * size_px[0]) / (MAP_BOX[3] * size_px[1])
         prose = [f.props.narrative for f in story.features()]
@@ -169,12 +174,11 @@ class FrameRenderer:
 
         Returns the movements in view, each with whether it is current, for the key."""
         prep, story = self.prep, self.story
-        place_radius = [styles().layers.places.radius_for(r) * PX for r in (1, 2, 3)]
-        places = [f for f in story.layers.get("places", ())
-                  if layers.in_view(prep.points[f.id], extent)]
-        for f in places:
-            p = prep.points[f.id]
-            placer.block(placer.marker_box(p[0], p[1], place_radius[min(rank_of(f), 3) - 1]))
+        radius = np.array([styles().layers.places.radius_for(r) * PX for r in (1, 2, 3)])[self._place_rank - 1]
+        inside = layers.in_view(prep.place_xy, extent)
+        for box in placer.marker_boxes(prep.place_xy[inside], radius[inside]):
+            placer.block(box)
+        ranked = [self._places[i] for i in self._by_rank if inside[i]]
         events = [f for f in story.layers.get("events", ()) if f.id in current
                   and layers.in_view(prep.points[f.id], extent)]
         for f in events:
@@ -186,16 +190,15 @@ class FrameRenderer:
             placer.place(event_label(local_name(f.props, story.words)), (p[0], p[1]), point_candidates(7 * PX),
                          required=True,
                          fontsize=7.5, fontstyle="italic", color=EVENT_LABEL)
-        ours = sorted((f for f in places if f.id in named), key=lambda f: (rank_of(f), f.props.name_en))
-        for f in ours:
+        for f in (f for f in ranked if f.id in named):
             self._place_label(placer, f, required=True, ours=True)
         for a in drawn:
             if a.current:
                 self._unit_label(placer, a, extent)
         for f in story.layers.get("rivers", ()):
             self._river_label(placer, f.id, extent)
-        rest = sorted((f for f in places if f.id not in named), key=lambda f: (rank_of(f), f.props.name_en))
         budget = MAX_CONTEXT_LABELS
+        rest = (f for f in ranked if f.id not in named)
         for f in rest:  # context places by rank, while the map has room: a crowded map stops trying
             if budget <= 0:
                 break

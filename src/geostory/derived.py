@@ -77,15 +77,15 @@ class FrameModel:
 
 def _frame_model(features: tuple[Feature, ...], first_days: tuple[Day | None, ...], frames: tuple[Frame, ...],
                  index: dict[str, int]) -> FrameModel:
-    dated = sorted((d, k) for k, d in enumerate(first_days) if d is not None)
+    dated = sorted((d.jdn, k) for k, d in enumerate(first_days) if d is not None)  # days in order, as numbers
     order = tuple(k for _, k in dated)
-    days = [d for d, _ in dated]
+    days = [jdn for jdn, _ in dated]
     rank = [-1] * len(features)
     for r, k in enumerate(order):
         rank[k] = r
     return FrameModel(
         order=order,
-        begun=tuple(bisect_right(days, fr.last.last) for fr in frames),
+        begun=tuple(bisect_right(days, fr.last.last.jdn) for fr in frames),
         current=tuple(tuple(index[fid] for fid in fr.features) for fr in frames),
         rank=tuple(rank),
     )

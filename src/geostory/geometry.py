@@ -10,7 +10,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -74,17 +74,8 @@ def curved(line: LineString, curve: float, segments: int = CURVE_SEGMENTS) -> Li
 
     Positive bends to the left of the direction of travel. Lines with waypoints are kept as drawn.
     """
-    coords = np.asarray(line.coords)
-    if curve == 0 or len(coords) != 2:
-        return line
-    a, b = coords
-    mid = (a + b) / 2
-    d = b - a
-    normal = np.array([-d[1], d[0]])
-    control = mid + normal * curve / 2
-    t = np.linspace(0, 1, segments + 1)[:, None]
-    points = (1 - t) ** 2 * a + 2 * (1 - t) * t * control + t**2 * b
-    return LineString(points)
+    bent: LineString = _curved_all(np.array([line], dtype=object), [curve], segments)[0]
+    return bent
 
 
 def arrow_for(feature: Movement, plane: LocalPlane) -> Arrow:
@@ -96,49 +87,74 @@ def arrows_for(features: Sequence[Movement], plane: LocalPlane) -> list[Arrow]:
     """One arrow per movement, shaped in the plane's kilometres: a head at the destination sized by the
     route's length (styles.json's arrow), a shaft that stops inside it.
 
-    Vectorised with shapely 2 over all movements (projection, length, the head's base point, geometry
-    creation, rounding back to degrees); what is left per arrow is a little arithmetic. The GEOS calls and
-    the arithmetic are the ones a single arrow uses, so the shapes are the same to the last bit.
+    Vectorised with shapely 2 and numpy over all movements (projection, curves, length, the head's base
+    point, the heads' corners, geometry creation, rounding back to degrees); what is left per arrow is the
+    walk along its path to the head's base. Each number is computed by the same operations, in the same
+    order, as for a single arrow (``curved``; a norm as ``np.linalg.norm`` takes it), so the shapes are the
+    same to the last bit.
     """
     if not features:
         return []
     cfg = styles().arrow
     routes = plane.all_to_km(np.array([f.geometry for f in features], dtype=object))
-    paths = np.array([curved(route, f.props.curve) for route, f in zip(routes, features, strict=True)],
-                     dtype=object)
+    paths = _curved_all(routes, [f.props.curve for f in features])
     lengths = shapely.length(paths)
     lo, hi = cfg.head_length_km
     heads = np.minimum(np.minimum(np.maximum(lengths * cfg.head_length_share, lo), hi), lengths * 0.5)
     bases = shapely.get_coordinates(shapely.line_interpolate_point(paths, lengths - heads))
-    shafts: list[list[tuple[float, float]]] = []
-    triangles = np.empty((len(features), 3, 2))
-    for k, path in enumerate(paths):
-        coords = shapely.get_coordinates(path)
-        length, head_len, base_point = float(lengths[k]), float(heads[k]), bases[k]
-        half_width = head_len * cfg.head_width_ratio / 2
-        tip = coords[-1]
-        direction = (tip - base_point) / np.linalg.norm(tip - base_point)
-        normal = np.array([-direction[1], direction[0]])
-        triangles[k] = (tip, base_point + normal * half_width, base_point - normal * half_width)
-        # The shaft runs to the head's base (shapely.ops.substring from 0, vertex by vertex), then straight
-        # into the head so that a thick or bent line neither pokes past the tip nor leaves a gap beside it.
-        end = length - head_len
-        to_base = [(float(coords[0][0]), float(coords[0][1]))]
+    coords, which = shapely.get_coordinates(paths, return_index=True)
+    ends = np.searchsorted(which, np.arange(len(features)), side="right")  # one past each path's last vertex
+    tips = coords[ends - 1]
+    towards = tips - bases
+    norms = np.sqrt([v.dot(v) for v in towards])  # as np.linalg.norm(v) for one vector
+    direction = towards / norms[:, None]
+    normal = np.stack([-direction[:, 1], direction[:, 0]], axis=1)
+    half_width = (heads * cfg.head_width_ratio / 2)[:, None]
+    triangles = np.stack([tips, bases + normal * half_width, bases - normal * half_width], axis=1)
+    into_head = bases + direction * heads[:, None] * 0.4
+    # The shaft runs to the head's base (shapely.ops.substring from 0, vertex by vertex), then straight
+    # into the head so that a thick or bent line neither pokes past the tip nor leaves a gap beside it.
+    every = coords.tolist()
+    shafts: list[list[float]] = []
+    shaft_of: list[int] = []
+    start = 0
+    for k, (stop, end) in enumerate(zip(ends.tolist(), (lengths - heads).tolist(), strict=True)):
+        to_base = [every[start]]
         walked = 0.0
-        for p1, p2 in itertools.pairwise(coords.tolist()):
+        for p1, p2 in itertools.pairwise(every[start:stop]):
             if 0 < walked < end:
-                to_base.append((p1[0], p1[1]))
+                to_base.append(p1)
             elif walked >= end:
                 break
             walked += ((p2[0] - p1[0]) ** 2 + (p2[1] - p1[1]) ** 2) ** 0.5
-        to_base.append((float(base_point[0]), float(base_point[1])))
-        to_base.append(tuple(base_point + direction * head_len * 0.4))
-        shafts.append(to_base)
-    shaft_km = [LineString(points) for points in shafts]
-    head_km = shapely.polygons(triangles)
-    out_paths, out_shafts, out_heads = (plane.all_to_degrees(np.array(g, dtype=object))
-                                        for g in (paths, shaft_km, head_km))
+        shafts += to_base
+        shaft_of += [k] * (len(to_base) + 2)
+        shafts += (bases[k].tolist(), into_head[k].tolist())
+        start = stop
+    shaft_km = cast("Geometries", shapely.linestrings(shafts, indices=shaft_of))  # arrays, given arrays
+    head_km = cast("Geometries", shapely.polygons(triangles))
+    out_paths, out_shafts, out_heads = (plane.all_to_degrees(g) for g in (paths, shaft_km, head_km))
     return [Arrow(f, out_paths[k], out_shafts[k], out_heads[k]) for k, f in enumerate(features)]
+
+
+def _curved_all(routes: Geometries, curves: Sequence[float], segments: int = CURVE_SEGMENTS) -> Geometries:
+    """``curved`` over an array of routes at once: each two-point route with a curve bent into a quadratic
+    Bézier arc through a control point off its middle, the others kept as drawn (the same objects)."""
+    out = routes.copy()
+    bend = [k for k, (route, curve) in enumerate(zip(routes, curves, strict=True))
+            if curve != 0 and shapely.get_num_coordinates(route) == 2]
+    if not bend:
+        return out
+    ends = shapely.get_coordinates(routes[bend]).reshape(-1, 2, 2)
+    a, b = ends[:, 0], ends[:, 1]
+    mid = (a + b) / 2
+    d = b - a
+    normal = np.stack([-d[:, 1], d[:, 0]], axis=1)
+    control = mid + normal * np.array([curves[k] for k in bend])[:, None] / 2
+    t = np.linspace(0, 1, segments + 1)[None, :, None]
+    points = (1 - t) ** 2 * a[:, None] + 2 * (1 - t) * t * control[:, None] + t**2 * b[:, None]
+    out[bend] = shapely.linestrings(points)
+    return out
 
 
 def story_plane(story: Story) -> LocalPlane:

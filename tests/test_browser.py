@@ -14,6 +14,7 @@ from test_webmap import make_hostile_story, make_plain_story
 from geostory import load_story
 from geostory.styles import movement_style
 from geostory.webmap import build_map
+from geostory.webmap.payload import build_payload
 
 from catalogue import style_data
 from conftest import need
@@ -31,7 +32,7 @@ TILE_HOSTS = ("server.arcgisonline.com",)
 EMPTY_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
 DESKTOP = {"width": 1280, "height": 800}
-DATA = "JSON.parse(document.getElementById('gs-data').textContent)"
+DATA = "geostory.data"  # the payload as the page unpacked it (story.js) from the columns it carries
 IN_VIEW = f"""() => {{
     // The current frame's bounds are on screen and clear of the legend (the panel is beside the map).
     const map = geostory.map, b = L.latLngBounds({DATA}.frames[geostory.current()].bounds);
@@ -117,6 +118,27 @@ def test_loads_offline_without_errors(session, harbin_url):
     page.wait_for_timeout(500)  # the one fixed settle: let tile and any stray requests be issued
     assert session.errors == [] and session.requests == []
     assert page.title() == "The Defense of Harbin, 1932"
+
+
+UNPACKED = """() => {
+    // The payload as the page unpacked it, with each feature's looks and citations named by index again.
+    const d = geostory.data;
+    const features = d.features.map(f => {
+        const g = Object.assign({}, f);
+        ['style', 'strokes', 'head', 'head_earlier'].forEach(k => { delete g[k]; });
+        g.info = Object.assign({}, f.info, {sources: f.info.sources.map(c => d.citations.indexOf(c))});
+        return g;
+    });
+    return {features, frames: d.frames, order: d.order, looks: d.looks, style: d.style, words: d.words,
+            corrections: d.corrections, sides: d.sides, canvas: d.canvas, lang: d.lang, story: d.story};
+}"""
+
+
+def test_page_unpacks_what_build_payload_wrote(session, harbin_url, harbin):
+    """The page carries the payload in columns (webmap/wire.py); story.js gets back exactly build_payload's."""
+    wrote = build_payload(harbin)
+    got = session.open(harbin_url).evaluate(UNPACKED)
+    assert got == {k: v for k, v in wrote.items() if k in got}
 
 
 def test_all_layers_drawn_and_toggled(session, harbin_url, harbin):

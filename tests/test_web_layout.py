@@ -127,7 +127,7 @@ def test_print_shows_the_map_and_the_frame_text_without_controls(browser: Browse
 # controls' boxes; each head's length in pixels, from its triangle (tip to the middle of its base).
 SHOWN = r"""() => {
     const map = geostory.map.getContainer().getBoundingClientRect();
-    const data = JSON.parse(document.getElementById('gs-data').textContent);
+    const data = geostory.data;
     const fr = data.frames[geostory.current()], bounds = L.latLngBounds(fr.bounds);
     const byName = {};
     data.features.forEach(f => { byName[f.info.en] = f; });

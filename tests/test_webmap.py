@@ -18,7 +18,7 @@ from geostory.cli import main
 from geostory.geometry import frame_bounds
 from geostory.webmap import build_map, render_html
 from geostory.webmap.json_values import safe_url
-from geostory.webmap.payload import slider_ticks
+from geostory.webmap.payload import build_payload, slider_ticks
 from geostory.webmap.widgets import SCRIPTS
 from geostory.wording import date_text
 
@@ -118,10 +118,68 @@ def harbin_html(harbin) -> str:
     return render_html(harbin)
 
 
+def _points(flat: list[int], scale: int) -> list[list[float]]:
+    out, lat, lon = [], 0, 0
+    for dlat, dlon in zip(flat[::2], flat[1::2], strict=True):
+        lat, lon = lat + dlat, lon + dlon
+        out.append([lat / scale, lon / scale])
+    return out
+
+
+def unpack(w: dict) -> dict:
+    """The page's payload as build_payload wrote it, from the columns the page carries (story.js unpack)."""
+    c, scale, cited = w["features"], w["scale"], w["citations"]
+    features = []
+    for k, fid in enumerate(c["id"]):
+        key = str(k)
+        info = {"name": c["name"].get(key, c["en"][k]), "en": c["en"][k]}
+        for name in ("zh", "then"):
+            if key in c[name]:
+                info[name] = c[name][key]
+        if c["date"][k] >= 0:
+            info["date"] = w["dates"][c["date"][k]]
+        if c["side"][k] >= 0:
+            info["side"] = w["side_keys"][c["side"][k]]
+        info["facts"] = [w["texts"][i] for i in c["facts"][k]]
+        info["narrative"] = c["narrative"][k]
+        info["sources"] = w["source_lists"][c["sources"][k]]
+        if key in c["corrections"]:
+            info["corrections"] = c["corrections"][key]
+        f = {"id": fid, "layer": w["layers"][c["layer"][k]], "kind": w["kinds"][c["kind"][k]]}
+        geom = c["geom"][k]
+        if c["look"][k] >= 0:
+            f["path"], f["look"] = _points(geom, scale), c["look"][k]
+        elif geom and isinstance(geom[0], int):
+            f["ll"] = _points(geom, scale)[0]
+        else:
+            f["lines"] = [_points(line, scale) for line in geom]
+        if c["rank"][k]:
+            f["rank"] = c["rank"][k]
+        f["info"] = info
+        features.append(f)
+    fc = w["frames"]
+    frames = [{"id": fid, "title": fc["title"][i], "date": w["dates"][fc["date"][i]], "narrative": fc["narrative"][i],
+               "sources": [cited[j] for j in w["source_lists"][fc["sources"][i]]],
+               "corrections": fc["corrections"][i], "current": fc["current"][i], "begun": fc["begun"][i],
+               "bounds": fc["bounds"][i], "at": i} for i, fid in enumerate(fc["id"])]
+    rest = {k: v for k, v in w.items() if k in ("story", "lang", "words", "sides", "style", "corrections", "canvas",
+                                                 "looks", "order")}
+    return {**rest, "features": features, "citations": cited, "frames": frames}
+
+
 def payload(page: _Page) -> dict:
     [data] = [s for s in page.scripts if s["attrs"].get("id") == "gs-data"]
     assert data["attrs"].get("type") == "application/json"
-    return json.loads(data["text"])
+    return unpack(json.loads(data["text"]))
+
+
+def test_page_carries_the_payload_whole(harbin, harbin_html):
+    """The page's columns and tables unpack to exactly what build_payload wrote (its citations first; the
+    slider's ticks are in the page's markup instead)."""
+    sent, wrote = payload(parse(harbin_html)), build_payload(harbin)
+    assert sent["citations"][:len(wrote["citations"])] == wrote["citations"]
+    assert {k: v for k, v in sent.items() if k != "citations"} == \
+        {k: v for k, v in wrote.items() if k not in ("citations", "axis")}
 
 
 def test_page_is_self_contained(harbin_html):
@@ -253,8 +311,9 @@ def test_styles_come_from_styles_json(harbin_html):
 def test_slider_spaces_frames_evenly_with_dates_as_labels(harbin, harbin_html):
     data = payload(parse(harbin_html))
     at = [fr["at"] for fr in data["frames"]]
-    assert at == list(range(len(harbin.frames))) and data["axis"]["max"] == len(at) - 1
-    ticks = data["axis"]["ticks"]
+    axis = build_payload(harbin)["axis"]
+    assert at == list(range(len(harbin.frames))) and axis["max"] == len(at) - 1
+    ticks = axis["ticks"]
     assert [t["at"] for t in ticks] == at
     gaps = {round(b["position"] - a["position"], 3) for a, b in itertools.pairwise(ticks)}
     assert len(gaps) == 1, "every frame as far from the next on the slider"

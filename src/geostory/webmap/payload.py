@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from ..geometry import Arrow
 from ..i18n import Words
 from ..legend import Head, Stroke, line_strokes, movement_look
 from ..schema import (
+    Citation,
     Correction,
     DatedProps,
     EventProps,
@@ -42,14 +45,20 @@ TICK_LABELS = 4
 """How many of the time line's ticks carry a date: what fits under a phone's slider."""
 
 
-def _ll(coords: Iterable[Sequence[float]]) -> list[list[float]]:
-    """GeoJSON [lon, lat] pairs to Leaflet [lat, lon], rounded so rebuilds are byte-identical."""
-    return [[round(float(y), DECIMALS), round(float(x), DECIMALS)] for x, y in coords]
+def _vertices(geoms: Sequence[BaseGeometry]) -> list[list[list[float]]]:
+    """Each geometry's GeoJSON [lon, lat] pairs as Leaflet [lat, lon], rounded so rebuilds are byte-identical:
+    read and rounded in one NumPy pass for all of them (shapely's coordinate sequences cost a conversion per
+    vertex, and Python's round one call per number)."""
+    if not geoms:
+        return []
+    coords, which = shapely.get_coordinates(np.asarray(geoms, dtype=object), return_index=True)
+    pairs = np.round(coords[:, ::-1], DECIMALS).tolist()
+    ends = np.cumsum(np.bincount(which, minlength=len(geoms))).tolist()
+    return [pairs[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 def _lines(geom: BaseGeometry) -> list[list[list[float]]]:
-    parts = geom.geoms if hasattr(geom, "geoms") else [geom]
-    return [_ll(part.coords) for part in parts]
+    return _vertices(list(geom.geoms) if hasattr(geom, "geoms") else [geom])
 
 
 def _extras(props: FeatureProps, meta: StoryMeta, w: Words) -> list[str]:
@@ -63,52 +72,92 @@ def _extras(props: FeatureProps, meta: StoryMeta, w: Words) -> list[str]:
     return lines
 
 
-def _details(props: FeatureProps, meta: StoryMeta, w: Words) -> list[str]:
-    """Short facts under a popup's title: kind, unit, commander, strength, operator, certainty, extras."""
-    return _kind_details(props, meta, w) + _extras(props, meta, w)
-
-
-def _kind_details(props: FeatureProps, meta: StoryMeta, w: Words) -> list[str]:
-    if isinstance(props, PlaceProps):
-        lines = [kind_labels(meta.kinds, "places", w)[props.kind]]
-        if props.location_certainty != "exact":
-            lines.append(w("location_approximate"))
-        return lines
-    if isinstance(props, RailwayProps):
-        return [w("operated_by", operator=props.operator), certainty_label(props.route_certainty, w)]
-    if isinstance(props, MovementProps):
-        lines = [kind_labels(meta.kinds, "movements", w)[props.kind], w("unit", unit=props.unit)]
-        if props.commander:
-            lines.append(w("commander", name=props.commander))
-        lines.append(w("strength", strength=props.strength) if props.strength else w("strength_unknown"))
-        lines.append(certainty_label(props.route_certainty, w))
-        return lines
-    if isinstance(props, EventProps):
-        return [kind_labels(meta.kinds, "events", w)[props.kind]]
-    return []
-
-
 class _Tables:
     """Values many features share, sent once each: a feature names its movement look and its citations
-    by their place in the payload's ``looks`` and ``citations`` (a story's features cite a few works)."""
+    by their place in the payload's ``looks`` and ``citations`` (a story's features cite a few works).
+    It also remembers what features share while the payload is built (a look per kind, side and route
+    certainty; a date's wording; a layer's kind labels), so 10,000 features do not word them 10,000 times."""
 
-    def __init__(self) -> None:
+    def __init__(self, story: Story) -> None:
+        self.story = story
         self.looks: dict[str, int] = {}
         self.citations: dict[str, int] = {}
+        self._look_of: dict[tuple[str, str, str], int] = {}
+        self._citation_of: dict[tuple[Any, ...], int] = {}
+        self._dates: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._kinds: dict[str, dict[str, str]] = {}
+        self._certainty: dict[str, str] = {}
 
     @staticmethod
     def _index(table: dict[str, int], value: dict[str, Any]) -> int:
         return table.setdefault(json.dumps(value, sort_keys=True, ensure_ascii=False), len(table))
 
-    def look(self, value: dict[str, Any]) -> int:
-        return self._index(self.looks, value)
+    def look(self, move: MovementProps) -> int:
+        """The movement's look (legend.movement_look: kind, side colour, route certainty) by its index."""
+        key = (move.kind, move.side, move.route_certainty)
+        if key not in self._look_of:
+            meta = self.story.meta
+            look = movement_look(move, meta)
+            self._look_of[key] = self._index(self.looks, {
+                "style": movement_style(move, meta), "strokes": strokes(look.strokes), "head": head(look.head),
+                "head_earlier": head(look.earlier().head)})
+        return self._look_of[key]
 
-    def citation(self, value: dict[str, Any]) -> int:
-        return self._index(self.citations, value)
+    def citation(self, c: Citation) -> int:
+        key = (c.source, c.section, c.paragraph, c.pages, c.note)
+        if key not in self._citation_of:
+            self._citation_of[key] = self._index(self.citations, citation(c, self.story.meta, self.story.words))
+        return self._citation_of[key]
+
+    def date(self, item: DatedProps) -> dict[str, Any]:
+        """json_values.date_info, worded once per distinct date (the dict is shared: callers only read it)."""
+        key = (item.start, item.end, item.calendar, item.date_certainty, item.date_note, item.dual)
+        if key not in self._dates:
+            self._dates[key] = date_info(item, self.story.words)
+        return self._dates[key]
+
+    def kinds(self, layer: str) -> dict[str, str]:
+        if layer not in self._kinds:
+            self._kinds[layer] = kind_labels(self.story.meta.kinds, layer, self.story.words)
+        return self._kinds[layer]
+
+    def certainty(self, value: str) -> str:
+        if value not in self._certainty:
+            self._certainty[value] = certainty_label(value, self.story.words)
+        return self._certainty[value]
 
     @staticmethod
     def rows(table: dict[str, int]) -> list[Any]:
         return [json.loads(key) for key in table]
+
+
+def _details(props: FeatureProps, tables: _Tables) -> list[str]:
+    """Short facts under a popup's title: kind, unit, commander, strength, operator, certainty, extras."""
+    story = tables.story
+    lines = _kind_details(props, tables, story.words)
+    if props.extra_fields:
+        lines += _extras(props, story.meta, story.words)
+    return lines
+
+
+def _kind_details(props: FeatureProps, tables: _Tables, w: Words) -> list[str]:
+    if isinstance(props, PlaceProps):
+        lines = [tables.kinds("places")[props.kind]]
+        if props.location_certainty != "exact":
+            lines.append(w("location_approximate"))
+        return lines
+    if isinstance(props, RailwayProps):
+        return [w("operated_by", operator=props.operator), tables.certainty(props.route_certainty)]
+    if isinstance(props, MovementProps):
+        lines = [tables.kinds("movements")[props.kind], w("unit", unit=props.unit)]
+        if props.commander:
+            lines.append(w("commander", name=props.commander))
+        lines.append(w("strength", strength=props.strength) if props.strength else w("strength_unknown"))
+        lines.append(tables.certainty(props.route_certainty))
+        return lines
+    if isinstance(props, EventProps):
+        return [tables.kinds("events")[props.kind]]
+    return []
 
 
 def _info(f: Feature, story: Story, tables: _Tables) -> dict[str, Any]:
@@ -120,34 +169,46 @@ def _info(f: Feature, story: Story, tables: _Tables) -> dict[str, Any]:
     if p.name_period and p.name_period != p.name_en:
         info["then"] = p.name_period  # the name in use at the time of the story
     if isinstance(p, DatedProps):
-        info["date"] = date_info(p, story.words)
+        info["date"] = tables.date(p)
     side = getattr(p, "side", None)
     if side:
         info["side"] = side
-    info["facts"] = _details(p, story.meta, story.words)
+    info["facts"] = _details(p, tables)
     info["narrative"] = p.narrative
-    info["sources"] = [tables.citation(citation(c, story.meta, story.words)) for c in p.sources]
+    info["sources"] = [tables.citation(c) for c in p.sources]
     if p.corrections:
         info["corrections"] = list(p.corrections)
     return info
 
 
-def _feature(f: Feature, story: Story, arrow: Arrow | None, tables: _Tables) -> dict[str, Any]:
+def _feature(f: Feature, story: Story, arrow: Arrow | None, vertices: list[list[float]] | None,
+             tables: _Tables) -> dict[str, Any]:
+    """One feature; ``vertices``: its point's or its arrow's path, from _vertices (None for lines)."""
     out: dict[str, Any] = {"id": f.id, "layer": f.layer, "kind": getattr(f.props, "kind", f.layer)}
     if arrow is not None:  # a movement: its arrow carries it typed
-        move = arrow.feature.props
-        out["path"] = _ll(arrow.path.coords)  # the page sizes and places the head in pixels (arrows.js)
-        look = movement_look(move, story.meta)
-        out["look"] = tables.look({"style": movement_style(move, story.meta), "strokes": strokes(look.strokes),
-                                   "head": head(look.head), "head_earlier": head(look.earlier().head)})
-    elif f.geometry.geom_type == "Point":
-        out["ll"] = _ll(f.geometry.coords)[0]
+        out["path"] = vertices  # the page sizes and places the head in pixels (arrows.js)
+        out["look"] = tables.look(arrow.feature.props)
+    elif vertices is not None:
+        out["ll"] = vertices[0]
     else:
         out["lines"] = _lines(f.geometry)
     if isinstance(f.props, PlaceProps):
         out["rank"] = f.props.label_rank
     out["info"] = _info(f, story, tables)
     return out
+
+
+def _features(story: Story, tables: _Tables) -> list[dict[str, Any]]:
+    """Every feature in file order, the points' and arrows' vertices read in one pass."""
+    derived = story.derived
+    arrows = [derived.arrows.get(f.id) for f in derived.features]
+    simple = [k for k, (f, a) in enumerate(zip(derived.features, arrows, strict=True))
+              if a is not None or f.geometry.geom_type == "Point"]
+    geoms = [a.path if a is not None else derived.features[k].geometry for k in simple for a in (arrows[k],)]
+    vertices: list[list[list[float]] | None] = [None] * len(arrows)
+    for k, v in zip(simple, _vertices(geoms), strict=True):
+        vertices[k] = v
+    return [_feature(f, story, a, v, tables) for f, a, v in zip(derived.features, arrows, vertices, strict=True)]
 
 
 def _correction(c: Correction, story: Story) -> dict[str, Any]:
@@ -232,8 +293,8 @@ def build_payload(story: Story) -> dict[str, Any]:
     derived = story.derived
     model = derived.frames
     meta = story.meta
-    tables = _Tables()
-    features = [_feature(f, story, derived.arrows.get(f.id), tables) for f in derived.features]
+    tables = _Tables(story)
+    features = _features(story, tables)
     frames = [{
         "id": fr.id,
         "title": fr.title,

@@ -21,6 +21,7 @@ from ..i18n import HTML_LANG, catalogue
 from ..legend import FADED_NOTE, SECTION_TITLES, LegendEntry, Stroke, kind_look, legend_entries
 from ..story import Story
 from ..templating import environment
+from .wire import page_json
 
 
 class _Raw(Element):
@@ -127,6 +128,7 @@ class StoryPanel(_Widget):
         self.switch = [{"href": href, "lang": HTML_LANG[lang], "name": catalogue(lang)["language_name"]}
                        for lang, href in (editions or {}).items() if lang != story.lang]
         self.payload = payload
+        self.wire = page_json(payload)  # the page's copy, in columns (wire.py)
         self.groups = groups
         self.speeds = [(story.words(key), ms) for key, ms in AUTOPLAY_SPEEDS]
         self.speed = AUTOPLAY_MS

@@ -276,13 +276,13 @@
   var Labels = L.Class.extend(/** @type {ThisType<GsLabels> & Partial<GsLabels>} */ ({
     /**
      * @param {L.Map} map
-     * @param {GsStoryFeature[]} places every place feature
+     * @param {GsStoryFeature[]} places the place features made so far (story.js adds each as it is made)
      */
     initialize: function (map, places) {
       this.map = map;
       this.places = places;
       this.pending = false;
-      /** @type {((info: GsInfo, rank: number) => [number, number]) | null} */
+      /** @type {GsMeasure | null} */
       this._measure = null;
     },
 
@@ -306,23 +306,34 @@
       });
       /** @param {GsStoryFeature} item */
       var rank = function (item) { return item.state === "current" ? 0 : (item.f.rank || 2); };
-      candidates.sort(function (a, b) { return rank(a) - rank(b); });  // stable: file order among equals
+      candidates.sort(function (a, b) { return rank(a) - rank(b) || a.k - b.k; });  // file order among equals
       /** @type {Array<{left: number, right: number, top: number, bottom: number}>} */
       var placed = [];
-      candidates.forEach(function (item) {
-        var size = item.labelSize || (item.labelSize = measure(item.f.info, item.f.rank || 2));
-        var p = map.latLngToContainerPoint(/** @type {L.LatLngExpression} */ (item.anchor));
-        var left = p.x + item.labelDx();
-        var r = { left: left, right: left + size[0], top: p.y - size[1] / 2, bottom: p.y + size[1] / 2 };
-        var hit = placed.some(function (q) {
+      /** @param {{left: number, right: number, top: number, bottom: number}} r */
+      var hits = function (r) {
+        return placed.some(function (q) {
           return r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top;
         });
+      };
+      candidates.forEach(function (item) {
+        var p = map.latLngToContainerPoint(/** @type {L.LatLngExpression} */ (item.anchor));
+        var left = p.x + item.labelDx(), half = measure.height(item.f.rank || 2) / 2;
+        var r = { left: left, right: left, top: p.y - half, bottom: p.y + half };
+        // A label whose first pixel already overlaps one placed is left out, whatever its width: most of a
+        // crowded view's places, which then cost no text measuring.
+        var hit = hits(r);
+        if (!hit) {
+          var size = item.labelSize || (item.labelSize = measure(item.f.info, item.f.rank || 2));
+          r.right = left + size[0];
+          hit = hits(r);
+        }
         item.setLabel(!hit);
         if (!hit) placed.push(r);
       });
     },
 
-    /** A function giving a label's [width, height] in pixels, from the fonts the page's styles give labels. */
+    /** A function giving a label's [width, height] in pixels, from the fonts the page's styles give labels
+        (and, as its ``height``, a rank's label height alone). */
     _metrics: function () {
       if (this._measure) return this._measure;
       var pane = /** @type {HTMLElement} */ (this.map.getPane("tooltipPane"));
@@ -341,7 +352,8 @@
           height: parseFloat(box.lineHeight) || 1.2 * parseFloat(box.fontSize) };
         L.DomUtil.remove(probe);
       });
-      this._measure = function (info, rank) {
+      /** @type {GsMeasure} */
+      var measure = /** @type {any} */ (function (/** @type {GsInfo} */ info, /** @type {number} */ rank) {
         var f = fonts[rank] || fonts[2];
         ctx.font = f.en;
         var width = ctx.measureText(info.en).width;
@@ -350,8 +362,10 @@
           width += f.gap + ctx.measureText(info.zh).width;
         }
         return [Math.ceil(width), f.height];
-      };
-      return this._measure;
+      });
+      measure.height = function (rank) { return (fonts[rank] || fonts[2]).height; };
+      this._measure = measure;
+      return measure;
     }
   }));
 

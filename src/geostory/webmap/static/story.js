@@ -12,22 +12,72 @@
   var MAX_ZOOM = 10;  // frames are at least 120 km across (derived.FRAME_MIN_KM); this guards very large screens
 
   /**
-   * Values features share come once in the payload (looks, citations), named by index: put them back on
-   * each feature (the same objects, not copies), so the drawing and popup code reads them in place.
-   * @param {GsPayload} data
+   * The payload as build_payload wrote it, from the columns and tables the page carries (webmap/wire.py):
+   * one object per feature and frame, with the values they share (looks, citations, dates) as the same
+   * objects, not copies, so the drawing and popup code reads them in place.
+   * @param {GsWire} w
+   * @returns {GsPayload}
    */
-  function unpack(data) {
-    data.features.forEach(function (f) {
-      if (f.look !== undefined) {
-        var look = data.looks[f.look];
+  function unpack(w) {
+    var c = w.features, cited = w.citations, scale = w.scale;
+    /**
+     * [lat, lon] pairs from whole numbers of 1/scale degree, each pair after the first a step from the last.
+     * @param {number[]} flat
+     * @returns {GsLatLng[]}
+     */
+    var points = function (flat) {
+      /** @type {GsLatLng[]} */
+      var out = new Array(flat.length / 2);
+      var lat = 0, lon = 0;
+      for (var i = 0; i < flat.length; i += 2) {
+        lat += flat[i];
+        lon += flat[i + 1];
+        out[i / 2] = [lat / scale, lon / scale];
+      }
+      return out;
+    };
+    /** @param {number} k */
+    var sources = function (k) { return w.source_lists[k].map(function (i) { return cited[i]; }); };
+    /** @type {GsFeature[]} */
+    var features = new Array(c.id.length);
+    for (var k = 0; k < c.id.length; k++) {
+      var en = c.en[k];
+      /** @type {GsInfo} */
+      var info = { name: k in c.name ? c.name[k] : en, en: en, facts: c.facts[k].map(function (i) { return w.texts[i]; }),
+        narrative: c.narrative[k], sources: sources(c.sources[k]) };
+      if (k in c.zh) info.zh = c.zh[k];
+      if (k in c.then) info.then = c.then[k];
+      if (c.date[k] >= 0) info.date = w.dates[c.date[k]];
+      if (c.side[k] >= 0) info.side = w.side_keys[c.side[k]];
+      if (k in c.corrections) info.corrections = c.corrections[k];
+      /** @type {GsFeature} */
+      var f = { id: c.id[k], layer: w.layers[c.layer[k]], kind: w.kinds[c.kind[k]], info: info };
+      var geom = c.geom[k];
+      if (c.look[k] >= 0) {
+        var look = w.looks[c.look[k]];
+        f.path = points(/** @type {number[]} */ (geom));
+        f.look = c.look[k];
         f.style = look.style;
         f.strokes = look.strokes;
         f.head = look.head;
         f.head_earlier = look.head_earlier;
+      } else if (typeof geom[0] === "number") {
+        f.ll = [/** @type {number} */ (geom[0]) / scale, /** @type {number} */ (geom[1]) / scale];
+      } else {
+        f.lines = /** @type {number[][]} */ (geom).map(points);
       }
-      var cited = /** @type {number[]} */ (/** @type {unknown} */ (f.info.sources));
-      f.info.sources = cited.map(function (k) { return data.citations[k]; });
+      if (c.rank[k]) f.rank = c.rank[k];
+      features[k] = f;
+    }
+    var fc = w.frames;
+    var frames = fc.id.map(function (id, i) {
+      return { id: id, title: fc.title[i], date: w.dates[fc.date[i]], narrative: fc.narrative[i],
+        sources: sources(fc.sources[i]), corrections: fc.corrections[i], current: fc.current[i],
+        begun: fc.begun[i], bounds: fc.bounds[i], at: i };
     });
+    return { story: w.story, lang: w.lang, words: w.words, sides: w.sides, style: w.style,
+      corrections: w.corrections, canvas: w.canvas, features: features, looks: w.looks, citations: cited,
+      order: w.order, frames: frames };
   }
 
   /**
@@ -36,8 +86,7 @@
    * @param {string} dataId the id of the <script type="application/json"> holding the payload
    */
   gs.start = function (map, groups, dataId) {
-    var data = /** @type {GsPayload} */ (JSON.parse(/** @type {HTMLElement} */ (document.getElementById(dataId)).textContent || ""));
-    unpack(data);
+    var data = unpack(/** @type {GsWire} */ (JSON.parse(/** @type {HTMLElement} */ (document.getElementById(dataId)).textContent || "")));
     gs.words = data.words;
     var frames = data.frames;
     var player = new gs.Player(frames);
@@ -71,15 +120,26 @@
 
     var initial = Math.max(0, player.hashIndex());
     fit(frames[initial], true);  // clear of the controls already, so the view is set only once
-    var items = data.features.map(function (f) {
-      return new gs.StoryFeature(f, data, groups[f.layer], { renderers: renderers, popup: popup });
-    });
+    // A feature's Leaflet object is made the first time a frame shows it: a story of thousands of features
+    // pays at load only for those the first frame shows.
+    /** @type {GsStoryFeature[]} */
+    var items = new Array(data.features.length);
+    var labels = new gs.Labels(map, []);
+    /** @param {number} k */
+    function item(k) {
+      var made = items[k];
+      if (made) return made;
+      var f = data.features[k];
+      made = items[k] = new gs.StoryFeature(f, data, groups[f.layer], { renderers: renderers, popup: popup });
+      made.k = k;
+      if (f.layer === "places") labels.places.push(made);
+      return made;
+    }
     /** @type {Object<string, number>} */
     var byId = {};
-    items.forEach(function (item, k) { byId[item.f.id] = k; });
+    data.features.forEach(function (f, k) { byId[f.id] = k; });
     var rank = data.features.map(function () { return -1; });
     data.order.forEach(function (k, r) { rank[k] = r; });
-    var labels = new gs.Labels(map, items.filter(function (item) { return item.f.layer === "places"; }));
 
     /**
      * The one rule every output follows (Python's FrameModel.state), read from the frame model.
@@ -109,7 +169,7 @@
       /** @type {number[]} */
       var touch;
       if (e.previous < 0) {
-        touch = items.map(function (_, k) { return k; });
+        touch = data.features.map(function (_, k) { return k; });
       } else {
         var was = frames[e.previous];
         var lo = Math.min(was.begun, fr.begun), hi = Math.max(was.begun, fr.begun);
@@ -118,7 +178,10 @@
         for (var r = lo; r < hi; r++) seen[data.order[r]] = true;
         touch = Object.keys(seen).map(Number).sort(function (a, b) { return a - b; });
       }
-      touch.forEach(function (k) { items[k].setState(stateAt(fr, current, k)); });
+      touch.forEach(function (k) {
+        var state = stateAt(fr, current, k);
+        if (state !== "hidden" || items[k]) item(k).setState(state);
+      });
       map.closePopup();
       if (!e.options.keepView) fit(fr, e.options.instant);
       if (e.previous < 0) labels.update(); else labels.schedule();
@@ -192,6 +255,7 @@
 
     gs.frames = frames.map(function (fr) { return { id: fr.id, title: fr.title, date: fr.date.text }; });
     gs.map = map;
+    gs.data = data;
     gs.player = player;
     gs.go = function (/** @type {number} */ i) { return player.step(i); };
     gs.current = function () { return player.current; };
@@ -218,7 +282,9 @@
       });
       return out;
     };
-    gs.state = function (/** @type {string} */ id) { return id in byId ? items[byId[id]].state : undefined; };
+    gs.state = function (/** @type {string} */ id) {
+      return id in byId ? (items[byId[id]] ? items[byId[id]].state : "hidden") : undefined;
+    };
     gs.readyMs = window.performance ? performance.now() : null;
     gs.ready = true;
     document.dispatchEvent(new CustomEvent("geostory:ready"));

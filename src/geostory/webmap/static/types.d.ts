@@ -10,7 +10,6 @@ interface GsDate { text: string; certainty?: string; note?: string }
 interface GsInfo {
   name: string; en: string; zh?: string; then?: string; date?: GsDate; side?: string;
   facts: string[]; narrative: string;
-  /** The citations; the payload sends their places in its `citations`, which start() unpacks. */
   sources: GsCitation[];
   corrections?: string[];
 }
@@ -36,8 +35,8 @@ interface GsFeature {
   id: string; layer: string; kind: string; info: GsInfo; rank?: number;
   ll?: GsLatLng; lines?: GsLatLng[][]; path?: GsLatLng[]; style?: GsMovementStyle;
   strokes?: GsStroke[]; head?: GsHead; head_earlier?: GsHead;
-  /** A movement's look (style, strokes, heads) as its place in the payload's `looks`; start() copies the
-      look's parts onto the feature, so the drawing code reads f.style, f.strokes, f.head. */
+  /** A movement's look (style, strokes, heads) as its place in the payload's `looks`; unpack() puts the
+      look's parts on the feature, so the drawing code reads f.style, f.strokes, f.head. */
   look?: number;
 }
 
@@ -64,7 +63,6 @@ interface GsPayload {
   story: { id: string; title: string };
   lang: string;
   words: { [key: string]: string };
-  axis: { max: number; from: string; to: string };
   sides: { [key: string]: { label: string; colour: string } };
   style: {
     layers: { [layer: string]: GsLayerStyle };
@@ -87,6 +85,31 @@ interface GsPayload {
   /** Indexes of the dated features by first day. */
   order: number[];
   frames: GsFrame[];
+}
+
+/** A sparse column: values of the few features that have one, by index. */
+type GsSparse<T> = { [k: number]: T };
+
+/** The payload as the page carries it (webmap/wire.py): columns and tables, which story.js unpacks. */
+interface GsWire {
+  story: GsPayload["story"]; lang: string; words: GsPayload["words"]; sides: GsPayload["sides"];
+  style: GsPayload["style"]; corrections: GsPayload["corrections"]; canvas: boolean; looks: GsPayload["looks"];
+  order: number[];
+  features: {
+    id: string[]; layer: number[]; kind: number[];
+    /** A point's [lat, lon], a path's or each line's vertices, in whole 1/scale degrees, each vertex the step
+        from the one before. */
+    geom: Array<number[] | number[][]>;
+    rank: number[]; look: number[]; en: string[]; date: number[]; side: number[]; facts: number[][];
+    narrative: string[]; sources: number[];
+    name: GsSparse<string>; zh: GsSparse<string>; then: GsSparse<string>; corrections: GsSparse<string[]>;
+  };
+  frames: {
+    id: string[]; title: string[]; date: number[]; narrative: string[]; sources: number[];
+    corrections: string[][]; current: number[][]; begun: number[]; bounds: L.LatLngBoundsLiteral[];
+  };
+  layers: string[]; kinds: string[]; side_keys: string[]; dates: GsDate[]; texts: string[];
+  source_lists: number[][]; citations: GsCitation[]; scale: number;
 }
 
 interface GsGoOptions { force?: boolean; instant?: boolean; keepView?: boolean; fromSlider?: boolean; fromHash?: boolean }
@@ -159,6 +182,8 @@ interface GsArrowHead extends L.Polygon {
 
 interface GsStoryFeature extends L.FeatureGroup {
   f: GsFeature;
+  /** The feature's place in the payload's features (file order). */
+  k: number;
   data: GsPayload;
   group: L.LayerGroup;
   gsOptions: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions };
@@ -178,12 +203,15 @@ interface GsStoryFeature extends L.FeatureGroup {
   setLabel(on: boolean): void;
 }
 
+/** A label's [width, height] in pixels; ``height``: a rank's label height, without measuring any text. */
+type GsMeasure = ((info: GsInfo, rank: number) => [number, number]) & { height(rank: number): number };
+
 interface GsLabels {
   map: L.Map;
   places: GsStoryFeature[];
   pending: boolean;
-  _measure: ((info: GsInfo, rank: number) => [number, number]) | null;
-  _metrics(): (info: GsInfo, rank: number) => [number, number];
+  _measure: GsMeasure | null;
+  _metrics(): GsMeasure;
   initialize(map: L.Map, places: GsStoryFeature[]): void;
   schedule(): void;
   update(): void;

@@ -4,8 +4,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from geostory.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_check_defaults_to_harbin(capsys, monkeypatch, tmp_path):
@@ -53,3 +56,14 @@ def test_outputs_never_replace_what_geostory_did_not_write(tmp_path, capsys, har
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(tmp_path) in err[0] and ".tmp" not in err[0]
     assert not list(tmp_path.glob(".*.tmp")) and not list(tmp_path.glob(".*.old.*"))
+
+
+def test_build_imports_no_pandas_and_leaves_it_importable(tmp_path):
+    """folium imports pandas when it can, only for DataFrames; a build has none to give it."""
+    code = ("import sys; from geostory.cli import main\n"
+            f"assert main(['build', 'geodata', '-o', {str(tmp_path / 'map.html')!r}]) == 0\n"
+            "assert 'pandas' not in sys.modules and sys.modules['folium'].utilities.pd is None\n"
+            "import geopandas; print(geopandas.GeoDataFrame({'a': [1]}).shape)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[-1] == "(1, 1)" and (tmp_path / "map.html").is_file()

@@ -209,26 +209,28 @@ def draw_lines(ax: Axes, layer: str, parts: list[Coords], z: float) -> None:
         ax.add_collection(LineCollection(parts, zorder=z + k * 0.01, **stroke_kwargs(s)), autolim=False)
 
 
-def draw_dots(ax: Axes, xy: Coords, radius_pt: float | Coords, fill: str, edge: str, outline_pt: float,
+def draw_dots(ax: Axes, xy: Coords, radius_pt: float, fill: str, edge: str, outline_pt: float,
               z: float, alpha: float = 1.0) -> None:
-    """Dots sized in points (places, events)."""
+    """Dots of one size in points (places of a rank, events): one size, so Agg draws the dot once and copies
+    it to each place (a size per dot makes it draw each one again, the costliest layer at 10,000 features)."""
     if len(xy) == 0:
         return
-    sizes = (2 * np.asarray(radius_pt, dtype=np.float64)) ** 2 * np.ones(len(xy))
     marker = MarkerStyle("o")
     coll = PathCollection([marker.get_path().transformed(marker.get_transform())],
-                          sizes=sizes, offsets=xy, offset_transform=ax.transData, facecolors=fill,
+                          sizes=[(2 * radius_pt) ** 2], offsets=xy, offset_transform=ax.transData, facecolors=fill,
                           edgecolors=edge, linewidths=outline_pt, alpha=alpha, zorder=z)
     coll.set_transform(IdentityTransform())  # sizes in points, as scatter draws them
     ax.add_collection(coll, autolim=False)
 
 
 def place_dots(ax: Axes, prep: Prepared, z: float, view: Extent) -> None:
-    """The places in and near ``view``, sized by rank."""
+    """The places in and near ``view``, sized by rank, the largest first, so a smaller dot near a larger
+    one is drawn on it, never hidden under it."""
     near = in_view(prep.place_xy, grown(view))
-    if near.any():
-        look = point_look("places")
-        draw_dots(ax, prep.place_xy[near], prep.place_radius[near], look.fill, look.colour, look.outline * PX, z)
+    look = point_look("places")
+    for radius in sorted(set(prep.place_radius[near].tolist()), reverse=True):
+        pick = near & (prep.place_radius == radius)
+        draw_dots(ax, prep.place_xy[pick], radius, look.fill, look.colour, look.outline * PX, z)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.markers import MarkerStyle
 from matplotlib.transforms import IdentityTransform
+from PIL import Image
 from pyproj import CRS, Transformer
 
 from .. import relief
@@ -113,8 +114,8 @@ class Prepared:
     place_xy: Coords
     """Every place's point, in file order, and the radius of its dot in points."""
     place_radius: Coords
-    relief_rgba: npt.NDArray[np.float64] | None
-    """The relief warped onto ``relief_extent``, as RGBA floats (0–1), rows from the north."""
+    relief: Image.Image | None
+    """The relief warped onto ``relief_extent`` (RGBA, rows from the north), drawn by ``backdrop.Relief``."""
     relief_extent: tuple[float, float, float, float]
 
     @classmethod
@@ -163,33 +164,10 @@ class Prepared:
         width = min(RELIEF_MAX_SIDE, max(2, math.ceil((extent[2] - extent[0]) / RELIEF_PIXEL_M)))
         height = min(RELIEF_MAX_SIDE, max(2, math.ceil((extent[3] - extent[1]) / RELIEF_PIXEL_M)))
         rgb = relief.warp(crs, extent, width, height)
-        rgba = None
-        if rgb is not None:  # as matplotlib converts an RGB image before resampling it, but once, not per frame
-            rgba = np.dstack([np.divide(rgb, 0xFF, dtype=np.float32), np.ones(rgb.shape[:2])])
+        rgba = None if rgb is None else Image.fromarray(np.ascontiguousarray(rgb), "RGB").convert("RGBA")
         moves = [f for f in story.layers.get("movements", ()) if isinstance(f.props, MovementProps)]
         return cls(crs, lines, river_parts, points, paths, looks, earlier, Arrows.of(moves, paths), place_xy,
                    place_radius, rgba, extent)
-
-
-def draw_relief(ax: Axes, prep: Prepared, z: float, view: Extent) -> None:
-    """The offline relief under everything, smoothed, clipped by the map frame.
-
-    Only the pixels under ``view`` (and two more on each side, for the smoothing) go to matplotlib, which
-    otherwise converts the whole image for every frame, however little of it the frame shows."""
-    if prep.relief_rgba is None:
-        return
-    x0, y0, x1, y1 = prep.relief_extent
-    rows, cols = prep.relief_rgba.shape[:2]
-    dx, dy = (x1 - x0) / cols, (y1 - y0) / rows
-    c0 = max(math.floor((view[0] - x0) / dx) - 2, 0)
-    c1 = min(math.ceil((view[2] - x0) / dx) + 2, cols)
-    r0 = max(math.floor((y1 - view[3]) / dy) - 2, 0)
-    r1 = min(math.ceil((y1 - view[1]) / dy) + 2, rows)
-    if c1 <= c0 or r1 <= r0:
-        return
-    ax.imshow(prep.relief_rgba[r0:r1, c0:c1], extent=(x0 + c0 * dx, x0 + c1 * dx, y1 - r1 * dy, y1 - r0 * dy),
-              origin="upper", interpolation="bilinear", zorder=z, resample=True)
-    ax.set_xlim(ax.get_xlim())  # imshow widens the limits to the image: keep the frame's view
 
 
 def stroke_kwargs(s: Stroke, alpha: float = 1.0) -> dict[str, Any]:
@@ -346,4 +324,4 @@ def in_view(xy: Coords, extent: Extent) -> npt.NDArray[np.bool_]:
 
 
 __all__ = ["DrawnArrow", "Prepared", "draw_dots", "draw_events", "draw_lines", "draw_movements",
-           "draw_relief", "in_view", "path_length", "place_dots", "point_along", "z_orders"]
+           "in_view", "path_length", "place_dots", "point_along", "z_orders"]

@@ -21,7 +21,7 @@ from ..schema import Frame, MovementProps
 from ..story import Story
 from ..styles import PX, styles
 from ..wording import display_name, event_label, local_name, river_label, unit_label
-from . import fonts, layers, panel
+from . import backdrop, fonts, layers, panel
 from .furniture import furniture
 from .placement import Placer, point_candidates
 from .projection import fit_extent, story_crs
@@ -149,7 +149,7 @@ class FrameRenderer:
 
     def _static(self, ax: Any, extent: Extent) -> None:
         """What every frame draws the same way: the relief, the rivers and railways, the places."""
-        layers.draw_relief(ax, self.prep, self.z["relief"], extent)
+        backdrop.draw_relief(ax, self.prep.relief, self.prep.relief_extent, self.z["relief"])
         for name in ("rivers", "railways"):
             layers.draw_lines(ax, name, self.prep.lines[name], self.z[name])
         layers.place_dots(ax, self.prep, self.z["places"], extent)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from typing import Any
 
 import pyproj
 import shapely
+from pydantic import BaseModel
 from shapely.geometry import Point
 
 from . import seed as seed_text
@@ -96,11 +98,11 @@ class ReferenceChecker:
         if isinstance(p, DatedProps):
             for field, expected, found in p.date_problems():
                 self.report.add(filename, f.id, f"properties.{field}", expected, found)
-        side = getattr(p, "side", None)
+        side = _field(p, "side")
         if side is not None and side not in self.meta.sides:
             self.report.add(filename, f.id, "properties.side",
                             f"a side from story.json ({', '.join(self.meta.sides)})", shorten(side))
-        place = getattr(p, "place", None)
+        place = _field(p, "place")
         if place is not None and place not in self.place_ids:
             self.report.add(filename, f.id, "properties.place", "a place id from places.geojson", shorten(place))
         if isinstance(p, MovementProps):
@@ -200,6 +202,12 @@ class FrameChecker:
                    "a correction id from story.json")
         for field, expected, found in fr.date_problems():
             self.report.add("frames.json", fr.id, field, expected, found)
+
+
+def _field(props: BaseModel, name: str) -> Any:
+    """A field's value, or None when the model has no such field (as ``getattr(props, name, None)``, without
+    the AttributeError pydantic raises and catches for each model without it)."""
+    return getattr(props, name) if name in type(props).model_fields else None
 
 
 def check_swapped(report: Report, layers: Layers) -> None:

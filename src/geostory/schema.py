@@ -5,7 +5,7 @@ types cannot say (references between files, seed paragraphs, geometry) is checke
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import (
     AliasChoices,
@@ -86,16 +86,22 @@ class Dated(_Model):
 
     @property
     def first(self) -> PartialDate:
-        return self._first
+        return cast("PartialDate", _private(self)["_first"])
 
     @property
     def last(self) -> PartialDate:
-        return self._last
+        return cast("PartialDate", _private(self)["_last"])
 
     @property
     def dual(self) -> bool:
         """Whether this date is shown in both calendars, '12/24 June 1812 (O.S./N.S.)' (story.json dual_dates)."""
-        return self._dual
+        return cast("bool", _private(self)["_dual"])
+
+
+def _private(model: BaseModel) -> dict[str, Any]:
+    """A model's private attributes, where pydantic keeps them: ``self._first`` read without the detour through
+    pydantic's ``__getattr__`` (every output reads a dated feature's days, tens of thousands of times)."""
+    return cast("dict[str, Any]", model.__pydantic_private__)
 
 
 def _calendar(own: Any, context: Any) -> Calendar:
@@ -129,6 +135,8 @@ class FeatureProps(_Model):
             return data
         declared = (info.context or {}).get("fields", ()) if isinstance(info.context, dict) else ()
         known = _field_names(cls)
+        if known.issuperset(data):  # no unknown field: the common case, in one call
+            return data
         kept = {k: v for k, v in data.items() if k not in known and (is_language_name(k) or k in declared)}
         if not kept:
             return data

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 import numpy.typing as npt
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.markers import MarkerStyle
+from matplotlib.path import Path
 from matplotlib.transforms import IdentityTransform
 from PIL import Image
 from pyproj import CRS, Transformer
@@ -211,17 +212,18 @@ def place_dots(ax: Axes, prep: Prepared, z: float, view: Extent) -> None:
         draw_dots(ax, prep.place_xy[pick], radius, look.fill, look.colour, look.outline * PX, z)
 
 
-@dataclass(frozen=True)
-class DrawnArrow:
-    """What the key and the labels need to know about an arrow drawn in a frame."""
+class DrawnArrow(NamedTuple):
+    """What the key and the labels need to know about an arrow a frame shows (thousands a frame: a tuple)."""
 
     props: MovementProps
     current: bool
     path: Coords
+    seen: bool
+    """Whether a vertex of it is in the frame's view (the key lists only those)."""
 
 
-def draw_movements(ax: Axes, story: Story, prep: Prepared, states: dict[str, str], z: dict[str, float],
-                   dpi: float) -> list[DrawnArrow]:
+def draw_movements(ax: Axes, prep: Prepared, states: dict[str, str], z: dict[str, float], dpi: float,
+                   view: Extent) -> list[DrawnArrow]:
     """Earlier movements faded below the places, current ones above the events; heads in points.
 
     Returns every movement the frame shows; only those reaching into the view are drawn. Each head is turned
@@ -234,7 +236,9 @@ def draw_movements(ax: Axes, story: Story, prep: Prepared, states: dict[str, str
     px_per_data = ax.get_window_extent().width / (xlim[1] - xlim[0])
     shown = [k for k, fid in enumerate(a.ids) if fid in states]
     now = [states[a.ids[k]] == "current" for k in shown]
-    drawn = [DrawnArrow(a.props[k], cur, prep.paths[a.ids[k]]) for k, cur in zip(shown, now, strict=True)]
+    seen = np.logical_or.reduceat(in_view(a.xy, view), a.start)[shown].tolist() if shown else []
+    drawn = [DrawnArrow(a.props[k], cur, prep.paths[a.ids[k]], vis)
+             for k, cur, vis in zip(shown, now, seen, strict=True)]
     b = a.bounds[shown].reshape(-1, 4)
     inside = (b[:, 2] >= near[0]) & (b[:, 0] <= near[2]) & (b[:, 3] >= near[1]) & (b[:, 1] <= near[3])
     pick = [(k, cur) for k, cur, keep in zip(shown, now, inside.tolist(), strict=True) if keep]
@@ -265,23 +269,24 @@ def draw_movements(ax: Axes, story: Story, prep: Prepared, states: dict[str, str
     step = a.along[cut] - a.along[cut - 1]
     t = np.where(step > 0, (a.along[s] + keep - a.along[cut - 1]) / np.where(step > 0, step, 1.0), 0.0)
     ends = a.xy[cut - 1] + (a.xy[cut] - a.xy[cut - 1]) * t[:, None]
-    batches: dict[tuple[float, Stroke, float], list[Coords]] = {}
-    heads: dict[tuple[Any, ...], list[Coords]] = {}
+    batches: dict[tuple[float, Stroke], list[Path]] = {}
+    heads: dict[tuple[Any, ...], list[int]] = {}
     for i, ((k, cur), look) in enumerate(zip(pick, looks, strict=True)):
-        path = a.xy[a.start[k]:a.end[k]]
-        shaft = path if whole[i] else np.vstack([a.xy[a.start[k]:cut[i]], ends[i]])
+        shaft = Path(a.xy[a.start[k]:a.end[k]] if whole[i] else np.vstack([a.xy[a.start[k]:cut[i]], ends[i]]))
         zz = z["current_movements"] if cur else z["movements"]
-        for n, stroke in enumerate(look.strokes):
-            batches.setdefault((zz + n * 0.01, stroke, 1.0), []).append(shaft)
+        for n, stroke in enumerate(look.strokes):  # one path, shared by the arrow's strokes
+            batches.setdefault((zz + n * 0.01, stroke), []).append(shaft)
         if has_head[i]:
             h = look.head
-            heads.setdefault((zz + 0.05, h.fill, h.colour, h.outline * PX, h.opacity), []).append(tris[i])
-    for (zz, stroke, alpha), parts in batches.items():  # one collection per look of stroke
-        ax.add_collection(LineCollection(parts, zorder=zz, **stroke_kwargs(stroke, alpha)), autolim=False)
-    for (zz, fill, edge, outline, opacity), tri in heads.items():
-        ax.add_collection(PolyCollection(tri, transform=IdentityTransform(), facecolors=fill, edgecolors=edge,
-                                         linewidths=outline, alpha=opacity, zorder=zz, joinstyle="miter"),
-                          autolim=False)
+            heads.setdefault((zz + 0.05, h.fill, h.colour, h.outline * PX, h.opacity), []).append(i)
+    for (zz, stroke), paths in batches.items():  # one collection per look of stroke
+        kw = stroke_kwargs(stroke)
+        ax.add_collection(PathCollection(paths, zorder=zz, facecolors="none", edgecolors=kw.pop("colors"),
+                                         **kw), autolim=False)
+    for (zz, fill, edge, outline, opacity), rows in heads.items():  # an (n, 3, 2) array: matplotlib's fast path
+        ax.add_collection(PolyCollection(cast(Any, tris[rows]), transform=IdentityTransform(), facecolors=fill,
+                                         edgecolors=edge, linewidths=outline, alpha=opacity, zorder=zz,
+                                         joinstyle="miter"), autolim=False)
     return drawn
 
 

@@ -134,7 +134,7 @@ class FrameRenderer:
             states: dict[str, str] = dict(self.story.frame_states(frame))
             current = {i for i, state in states.items() if state == "current"}
             self._static(ax, extent)
-            drawn = layers.draw_movements(ax, self.story, self.prep, states, self.z, self.dpi)
+            drawn = layers.draw_movements(ax, self.prep, states, self.z, self.dpi, extent)
             layers.draw_events(ax, self.story, self.prep, states, self.z["events"], extent)
             ax.set_xlim(x0, x1)
             ax.set_ylim(y0, y1)
@@ -204,8 +204,7 @@ class FrameRenderer:
                 break
             placed = self._place_label(placer, f, required=False, ours=False)
             budget -= 1 if placed else 3
-        view = [a for a in drawn if layers.in_view(a.path, extent).any()]
-        return [(a.props, a.current) for a in view]
+        return [(a.props, a.current) for a in drawn if a.seen]
 
     def _place_label(self, placer: Placer, f: Any, required: bool, ours: bool) -> bool:
         rank = min(rank_of(f), 3)

@@ -21,8 +21,17 @@
    */
   function lengthOf(pts) {
     var total = 0;
-    for (var i = 1; i < pts.length; i++) total += pts[i].distanceTo(pts[i - 1]);
+    for (var i = 1; i < pts.length; i++) total += Math.sqrt(sq(pts[i], pts[i - 1]));
     return total;
+  }
+
+  /**
+   * @param {L.Point} a
+   * @param {L.Point} b
+   */
+  function sq(a, b) {
+    var dx = b.x - a.x, dy = b.y - a.y;
+    return dx * dx + dy * dy;
   }
 
   /**
@@ -37,12 +46,12 @@
     var out = [];
     var at = 0;
     for (var i = 1; i < pts.length; i++) {
-      var a = pts[i - 1], b = pts[i], d = a.distanceTo(b);
+      var a = pts[i - 1], b = pts[i], d = Math.sqrt(sq(a, b));
       if (d === 0) continue;
       var from = Math.max(start, at), to = Math.min(end, at + d);
       if (from <= to) {
-        if (!out.length) out.push(a.add(b.subtract(a).multiplyBy((from - at) / d)));
-        out.push(a.add(b.subtract(a).multiplyBy((to - at) / d)));
+        if (!out.length) out.push(along(a, b, (from - at) / d));
+        out.push(to === at + d ? b : along(a, b, (to - at) / d));
       }
       at += d;
       if (at >= end) break;
@@ -51,19 +60,74 @@
   }
 
   /**
+   * The point a share ``t`` of the way from a to b.
+   * @param {L.Point} a
+   * @param {L.Point} b
+   * @param {number} t
+   */
+  function along(a, b, t) {
+    return new L.Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+  }
+
+  /**
+   * The point ``s`` pixels along a polyline (the last point when the line has no length).
+   * @param {L.Point[]} pts
+   * @param {number} s
+   */
+  function pointAt(pts, s) {
+    var at = 0;
+    for (var i = 1; i < pts.length; i++) {
+      var a = pts[i - 1], b = pts[i], d = Math.sqrt(sq(a, b));
+      if (d === 0) continue;
+      if (at + d >= s) return along(a, b, Math.max(0, s - at) / d);
+      at += d;
+    }
+    return pts[pts.length - 1];
+  }
+
+  /**
    * Where the head goes for a path projected at the current zoom: the drawn path (without the gaps at
-   * both ends), the head's length and its base point.
+   * both ends) runs from ``start`` to ``end`` pixels along it, and the head is ``length`` long.
    * @param {L.Point[]} pts the whole path, projected
    * @param {GsHead} head
    * @param {GsArrowRule} rule
    */
-  function layout(pts, head, rule) {
+  function place(pts, head, rule) {
     var total = lengthOf(pts);
     var gap = Math.min(rule.tip_gap, total / 4);
     var drawn = total - 2 * gap;
     // Never under the minimum, even on an arrow drawn shorter than that: the head alone still shows the way.
     var length = Math.max(rule.min, Math.min(head.length, rule.max_share * drawn));
-    return { path: cut(pts, gap, total - gap), start: gap, end: total - gap, length: length };
+    return { start: gap, end: total - gap, length: length };
+  }
+
+  /**
+   * ``place`` with the drawn path itself (for tests and measurements).
+   * @param {L.Point[]} pts
+   * @param {GsHead} head
+   * @param {GsArrowRule} rule
+   */
+  function layout(pts, head, rule) {
+    var at = place(pts, head, rule);
+    return { path: cut(pts, at.start, at.end), start: at.start, end: at.end, length: at.length };
+  }
+
+  /**
+   * A movement's path projected at the map's current view, once for all its parts (shaft, casing, head):
+   * the parts share one cache, named by the view it was projected in.
+   * @param {L.Map} map
+   * @param {L.LatLng[]} latlngs
+   * @param {GsProjected} cache
+   * @returns {L.Point[]}
+   */
+  function projected(map, latlngs, cache) {
+    var origin = map.getPixelOrigin();
+    var key = map.getZoom() + " " + origin.x + " " + origin.y;
+    if (cache.key !== key) {
+      cache.key = key;
+      cache.pts = latlngs.map(function (ll) { return map.latLngToLayerPoint(ll); });
+    }
+    return /** @type {L.Point[]} */ (cache.pts);
   }
 
   /** A movement's shaft (or its casing, core or ticks): the path, cut back in pixels to inside its head. */
@@ -85,13 +149,18 @@
 
     _project: function () {
       var self = /** @type {any} */ (this);
-      /** @type {any} */ (L.Polyline.prototype)._project.call(this);
-      var rings = /** @type {L.Point[][]} */ (self._rings);
       var o = this.options;
-      if (!rings.length || rings[0].length < 2) return;
-      var at = layout(rings[0], o.head, o.rule);
+      var latlngs = /** @type {L.LatLng[]} */ (self._latlngs);
+      if (latlngs.length < 2) {
+        /** @type {any} */ (L.Polyline.prototype)._project.call(this);
+        return;
+      }
+      var pts = projected(/** @type {L.Map} */ (this._map), latlngs, o.projected);
+      var at = place(pts, o.head, o.rule);
       var into = at.length * (1 - o.rule.shaft_into_head);
-      rings[0] = cut(rings[0], at.start, Math.max(at.start, at.end - into));
+      self._rings = [cut(pts, at.start, Math.max(at.start, at.end - into))];
+      self._rawPxBounds = L.bounds(pts);
+      self._updateBounds();
     }
   }));
 
@@ -118,19 +187,17 @@
 
     _project: function () {
       var self = /** @type {any} */ (this);
-      var map = this._map, o = this.options;
-      var pts = this._gsPath.map(function (ll) { return map.latLngToLayerPoint(ll); });
-      var at = layout(pts, o.head, o.rule);
-      var drawn = at.path;
-      var tip = drawn[drawn.length - 1];
-      var base = cut(drawn, 0, Math.max(0, lengthOf(drawn) - at.length));
-      var back = base[base.length - 1];
-      var dir = tip.subtract(back);
-      var norm = dir.distanceTo(L.point(0, 0)) || 1;
-      var ux = dir.x / norm, uy = dir.y / norm;
+      var o = this.options;
+      var pts = projected(/** @type {L.Map} */ (this._map), this._gsPath, o.projected);
+      var at = place(pts, o.head, o.rule);
+      var tip = pointAt(pts, at.end);
+      var back = pointAt(pts, at.start + Math.max(0, at.end - at.start - at.length));
+      var dx = tip.x - back.x, dy = tip.y - back.y;
+      var norm = Math.sqrt(dx * dx + dy * dy) || 1;
+      var ux = dx / norm, uy = dy / norm;
       var half = at.length * (o.head.width / o.head.length) / 2;
-      var root = tip.subtract(L.point(ux * at.length, uy * at.length));
-      var ring = [tip, root.add(L.point(-uy * half, ux * half)), root.add(L.point(uy * half, -ux * half))];
+      var rx = tip.x - ux * at.length, ry = tip.y - uy * at.length;
+      var ring = [tip, new L.Point(rx - uy * half, ry + ux * half), new L.Point(rx + uy * half, ry - ux * half)];
       this._gsLength = at.length;
       self._rings = [ring];
       self._rawPxBounds = L.bounds(ring);

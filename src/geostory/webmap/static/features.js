@@ -1,23 +1,24 @@
-/* geostory story map, 3 of 7: one story feature on the map, as a Leaflet FeatureGroup of its parts.
+/* geostory story map, 3 of 7: one story feature on the map, as its parts in its layer's group.
  *
  * A feature's parts (a dot; a line and its casing; an arrow's shaft, casing and head) are made the first
  * time a frame shows it, and its popup is built only when it opens, so a story of thousands of features
- * does not pay for the ones no frame has reached yet. Every style value comes from the payload's style
- * (styles.json): "earlier" multiplies opacity and width by style.faded, "hidden" takes the feature off
- * the map. Place labels are made only for places in or near the view (see Labels).
+ * does not pay for the ones no frame has reached yet. The parts go straight into the layer's group (the
+ * layer control's), which hears their clicks: no Leaflet group per feature, whose adding and removing cost
+ * a step as much again as its parts. Every style value comes from the payload's style (styles.json):
+ * "earlier" multiplies opacity and width by style.faded, "hidden" takes the feature off the map. Place
+ * labels are made only for places in or near the view (see Labels).
  */
 (function (gs) {
   "use strict";
 
-  var StoryFeature = L.FeatureGroup.extend(/** @type {ThisType<GsStoryFeature> & Partial<GsStoryFeature>} */ ({
+  var StoryFeature = L.Class.extend(/** @type {ThisType<GsStoryFeature> & Partial<GsStoryFeature>} */ ({
     /**
      * @param {GsFeature} f the feature as the payload gives it
      * @param {GsPayload} data
-     * @param {L.LayerGroup} group the layer's group in the layer control, which shows and hides it
+     * @param {L.FeatureGroup} group the layer's group in the layer control, which shows and hides it
      * @param {{renderers: Object<string, L.Renderer>, popup: L.PopupOptions}} options
      */
     initialize: function (f, data, group, options) {
-      /** @type {any} */ (L.FeatureGroup.prototype).initialize.call(this, []);
       this.f = f;
       this.data = data;
       this.group = group;
@@ -30,6 +31,9 @@
       this.anchor = null;
       /** @type {GsLabel | null} */
       this._label = null;
+      /** @type {L.Popup | null} */
+      this._popup = null;
+      this.shown = false;
     },
 
     /** Make the Leaflet layers of this feature (once, when it is first shown). */
@@ -38,6 +42,7 @@
       var st = style.layers[f.layer] || {};
       var pane = "gs-" + f.layer;
       var renderer = this.gsOptions.renderers[pane];
+      var canvas = renderer instanceof L.Canvas;
       /** @type {GsPart[]} */
       var parts = [];
       var self = this;
@@ -50,9 +55,11 @@
         var o = /** @type {L.CircleMarkerOptions} */ (layer.options);
         part._gsBase = { opacity: o.opacity, fillOpacity: o.fillOpacity, weight: o.weight, radius: o.radius };
         part._gsClass = className;
-        part.on("add", function () { self._classes(part); });
+        part._gsItem = self;
+        // SVG elements carry the state as classes, set again whenever the layer control re-adds the layer;
+        // the canvas draws no elements, and needs no handler.
+        if (!canvas) part.on("add", function () { self._classes(part); });
         parts.push(part);
-        self.addLayer(part);
       }
       /**
        * The legend rule's strokes (core.legend), bottom first: casing, the line, its core or ticks.
@@ -76,26 +83,49 @@
         this.anchor = f.ll;
       } else if (f.path && f.head) {
         // An arrow in screen space (arrows.js): shaft strokes cut back into a head sized in pixels.
-        var h = f.head, rule = style.arrow;
+        var h = f.head, rule = style.arrow, shared = /** @type {GsProjected} */ ({ key: null, pts: null });
         (f.strokes || []).forEach(function (s) {
           var name = s.role === "line" ? "gs-mv-shaft" : "gs-" + s.role;
           add(new gs.ArrowShaft(/** @type {GsLatLng[]} */ (f.path), { pane: pane, renderer: renderer,
             color: s.colour, weight: s.width, opacity: s.opacity, dashArray: s.dash || undefined,
-            lineCap: s.cap, lineJoin: "round", className: name, head: h, rule: rule }), name);
+            lineCap: s.cap, lineJoin: "round", className: name, head: h, rule: rule, projected: shared }), name);
         });
         var hollow = h.style === "hollow";
         add(new gs.ArrowHead(/** @type {GsLatLng[]} */ (f.path), { pane: pane, renderer: renderer,
           color: h.colour, weight: h.outline, opacity: h.opacity, fillColor: h.fill, fillOpacity: h.opacity,
-          lineJoin: "miter", className: "gs-mv-head" + (hollow ? " gs-hollow" : ""), head: h, rule: rule }),
+          lineJoin: "miter", className: "gs-mv-head" + (hollow ? " gs-hollow" : ""), head: h, rule: rule,
+          projected: shared }),
           "gs-mv-head");
         this.anchor = f.path[Math.floor(f.path.length / 2)];
       } else if (f.lines) {
         strokes(f.lines, st.strokes || [], "gs-" + f.layer.slice(0, -1));
         this.anchor = f.lines[0][Math.floor(f.lines[0].length / 2)];
       }
-      var data = this.data;
-      this.bindPopup(function () { return gs.dom.popupContent(f, data); }, this.gsOptions.popup);
       this.parts = parts;
+    },
+
+    /**
+     * Open the feature's popup at ``latlng`` (made the first time); nothing while its layer is switched off.
+     * @param {L.LatLngExpression} latlng
+     */
+    openPopup: function (latlng) {
+      var map = /** @type {L.Map | undefined} */ (/** @type {any} */ (this.group)._map);
+      if (!map || !this.shown) return;
+      if (!this._popup) {
+        var f = this.f, data = this.data;
+        this._popup = L.popup(this.gsOptions.popup).setContent(function () { return gs.dom.popupContent(f, data); });
+      }
+      this._popup.setLatLng(latlng).openOn(map);
+    },
+
+    /** Put the parts (and the label) in the layer's group, or take them out. @param {boolean} on */
+    _show: function (on) {
+      var group = this.group;
+      /** @type {L.Layer[]} */
+      var layers = (this.parts || []).slice();
+      if (this._label) layers.push(this._label);
+      layers.forEach(function (layer) { if (on) group.addLayer(layer); else group.removeLayer(layer); });
+      this.shown = on;
     },
 
     /**
@@ -119,7 +149,7 @@
       var was = this.state;
       this.state = state;
       if (state === "hidden") {
-        this.group.removeLayer(this);
+        this._show(false);
         return true;
       }
       if (!this.parts) this._build();
@@ -141,7 +171,7 @@
       });
       var node = this._label && this._label.getElement();
       if (node) L.DomUtil[state === "current" ? "addClass" : "removeClass"](node, "gs-focus");
-      if (was === "hidden" || moved) this.group.addLayer(this);
+      if (was === "hidden" || moved) this._show(true);
       return true;
     },
 
@@ -157,7 +187,7 @@
       /** @type {GsPart[]} */
       var parts = this.parts || [];
       if (!parts.length || parts[0].options.pane === pane) return false;
-      if (this.group.hasLayer(this)) this.group.removeLayer(this);
+      if (this.shown) this._show(false);
       var renderer = this.gsOptions.renderers[pane];
       parts.forEach(function (part) {
         part.options.pane = pane;
@@ -186,14 +216,14 @@
       var dot = this.parts && this.parts[0];
       if (!dot || this.f.layer !== "places" || on === !!this._label) return;
       if (!on) {
-        this.removeLayer(/** @type {GsLabel} */ (this._label));
+        this.group.removeLayer(/** @type {GsLabel} */ (this._label));
         this._label = null;
         return;
       }
       var className = "gs-r" + this.f.rank + (this.state === "current" ? " gs-focus" : "");
       this._label = new gs.Label(/** @type {L.LatLngExpression} */ (this.anchor),
         gs.dom.nameNodes(gs.dom.el("span"), this.f.info), className, this.labelDx());
-      this.addLayer(/** @type {GsLabel} */ (this._label));
+      if (this.shown) this.group.addLayer(/** @type {GsLabel} */ (this._label));
     }
   }));
 
@@ -332,44 +362,87 @@
       });
     },
 
-    /** A function giving a label's [width, height] in pixels, from the fonts the page's styles give labels
-        (and, as its ``height``, a rank's label height alone). */
+    /** The label metrics of the page (labelMetrics). */
     _metrics: function () {
-      if (this._measure) return this._measure;
-      var pane = /** @type {HTMLElement} */ (this.map.getPane("tooltipPane"));
-      var ctx = /** @type {CanvasRenderingContext2D} */ (document.createElement("canvas").getContext("2d"));
-      /** @param {CSSStyleDeclaration} s */
-      var font = function (s) { return [s.fontStyle, s.fontWeight, s.fontSize, s.fontFamily].join(" "); };
-      /** @type {Object<number, {en: string, zh: string, gap: number, height: number}>} */
-      var fonts = {};
-      [1, 2, 3].forEach(function (rank) {
-        var probe = L.DomUtil.create("div", "leaflet-tooltip leaflet-tooltip-right gs-label gs-r" + rank, pane);
-        probe.style.visibility = "hidden";
-        var en = L.DomUtil.create("span", "gs-en", probe);
-        var zh = L.DomUtil.create("span", "gs-zh", probe);
-        var box = getComputedStyle(probe), zs = getComputedStyle(zh);
-        fonts[rank] = { en: font(getComputedStyle(en)), zh: font(zs), gap: parseFloat(zs.marginLeft) || 0,
-          height: parseFloat(box.lineHeight) || 1.2 * parseFloat(box.fontSize) };
-        L.DomUtil.remove(probe);
-      });
-      /** @type {GsMeasure} */
-      var measure = /** @type {any} */ (function (/** @type {GsInfo} */ info, /** @type {number} */ rank) {
-        var f = fonts[rank] || fonts[2];
-        ctx.font = f.en;
-        var width = ctx.measureText(info.en).width;
-        if (info.zh) {
-          ctx.font = f.zh;
-          width += f.gap + ctx.measureText(info.zh).width;
-        }
-        return [Math.ceil(width), f.height];
-      });
-      measure.height = function (rank) { return (fonts[rank] || fonts[2]).height; };
-      this._measure = measure;
-      return measure;
+      return this._measure || (this._measure = labelMetrics(this.map));
     }
   }));
+
+  /** @type {GsMeasure | null} */
+  var metricsMade = null;
+
+  /**
+   * A function giving a label's [width, height] in pixels, from the fonts the page's styles give labels,
+   * read once from probes; ``height``: a rank's label height alone; ``box``: the label's size as laid out
+   * (its element's width and height), for the frame's view (view.js), without laying out the label.
+   * @param {L.Map} map
+   * @returns {GsMeasure}
+   */
+  function labelMetrics(map) {
+    if (metricsMade) return metricsMade;
+    var pane = /** @type {HTMLElement} */ (map.getPane("tooltipPane"));
+    var ctx = /** @type {CanvasRenderingContext2D} */ (document.createElement("canvas").getContext("2d"));
+    /** @param {CSSStyleDeclaration} s */
+    var font = function (s) { return [s.fontStyle, s.fontWeight, s.fontSize, s.fontFamily].join(" "); };
+    /** @type {Object<number, {en: string, zh: string, gap: number, height: number, padX: number, boxEn: number, boxBoth: number}>} */
+    var fonts = {};
+    [1, 2, 3].forEach(function (rank) {
+      var probe = L.DomUtil.create("div", "leaflet-tooltip leaflet-tooltip-right gs-label gs-r" + rank, pane);
+      probe.style.visibility = "hidden";
+      var en = L.DomUtil.create("span", "gs-en", probe);
+      var zh = L.DomUtil.create("span", "gs-zh", probe);
+      var box = getComputedStyle(probe), zs = getComputedStyle(zh);
+      fonts[rank] = { en: font(getComputedStyle(en)), zh: font(zs), gap: parseFloat(zs.marginLeft) || 0,
+        height: parseFloat(box.lineHeight) || 1.2 * parseFloat(box.fontSize), boxEn: 0, boxBoth: 0,
+        padX: (parseFloat(box.paddingLeft) || 0) + (parseFloat(box.paddingRight) || 0) +
+          (parseFloat(box.borderLeftWidth) || 0) + (parseFloat(box.borderRightWidth) || 0) };
+      L.DomUtil.remove(probe);
+    });
+    /**
+     * A label's laid-out height, from one probe per rank and script (laid out once; the Chinese one only
+     * for a story with Chinese names, whose font the browser must then find).
+     * @param {number} rank
+     * @param {boolean} both
+     */
+    function boxHeight(rank, both) {
+      var f = fonts[rank] || fonts[2];
+      var key = /** @type {"boxBoth" | "boxEn"} */ (both ? "boxBoth" : "boxEn");
+      if (!f[key]) {
+        var probe = L.DomUtil.create("div", "leaflet-tooltip leaflet-tooltip-right gs-label gs-r" + rank, pane);
+        probe.style.visibility = "hidden";
+        L.DomUtil.create("span", "gs-en", probe).textContent = "Hg";
+        if (both) {
+          var zh = L.DomUtil.create("span", "gs-zh", probe);
+          zh.lang = "zh-Hans";
+          zh.textContent = "\u54c8";
+        }
+        f[key] = probe.offsetHeight;
+        L.DomUtil.remove(probe);
+      }
+      return f[key];
+    }
+    /** @type {GsMeasure} */
+    var measure = /** @type {any} */ (function (/** @type {GsInfo} */ info, /** @type {number} */ rank) {
+      var f = fonts[rank] || fonts[2];
+      ctx.font = f.en;
+      var width = ctx.measureText(info.en).width;
+      if (info.zh) {
+        ctx.font = f.zh;
+        width += f.gap + ctx.measureText(info.zh).width;
+      }
+      return [Math.ceil(width), f.height];
+    });
+    measure.height = function (rank) { return (fonts[rank] || fonts[2]).height; };
+    measure.box = function (info, rank) {
+      var f = fonts[rank] || fonts[2];
+      return { w: measure(info, rank)[0] + f.padX, h: boxHeight(rank, !!info.zh) };
+    };
+    metricsMade = measure;
+    return measure;
+  }
 
   gs.StoryFeature = /** @type {any} */ (StoryFeature);
   gs.Labels = /** @type {any} */ (Labels);
   gs.Label = /** @type {any} */ (Label);
+  gs.labelMetrics = labelMetrics;
 })(window.geostory);

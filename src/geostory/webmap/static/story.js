@@ -82,7 +82,7 @@
 
   /**
    * @param {L.Map} map the folium map
-   * @param {Object<string, L.LayerGroup>} groups one group per layer, as in the layer control
+   * @param {Object<string, L.FeatureGroup>} groups one group per layer, as in the layer control
    * @param {string} dataId the id of the <script type="application/json"> holding the payload
    */
   gs.start = function (map, groups, dataId) {
@@ -135,6 +135,16 @@
       if (f.layer === "places") labels.places.push(made);
       return made;
     }
+    // A part's click reaches its layer's group (Leaflet propagates it): open its feature's popup there.
+    Object.keys(groups).forEach(function (layer) {
+      groups[layer].on("click", function (event) {
+        var e = /** @type {L.LeafletMouseEvent & {layer?: GsPart}} */ (event);
+        var owner = e.layer && e.layer._gsItem;
+        if (!owner) return;
+        L.DomEvent.stop(/** @type {any} */ (e));  // or the map's own click would close it again
+        owner.openPopup(e.latlng);
+      });
+    });
     /** @type {Object<string, number>} */
     var byId = {};
     data.features.forEach(function (f, k) { byId[f.id] = k; });

@@ -139,7 +139,7 @@ interface GsNamespace {
   controlPadding(map: L.Map): { left: number; top: number; right: number; bottom: number };
   resetPadding(): void;
   frameView(map: L.Map, data: GsPayload, fr: GsFrame, maxZoom: number): { center: L.LatLng; zoom: number };
-  StoryFeature: new (f: GsFeature, data: GsPayload, group: L.LayerGroup,
+  StoryFeature: new (f: GsFeature, data: GsPayload, group: L.FeatureGroup,
                      options: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions }) => GsStoryFeature;
   Labels: new (map: L.Map, places: GsStoryFeature[]) => GsLabels;
   Label: new (latlng: L.LatLngExpression, content: HTMLElement, className: string, dx: number) => GsLabel;
@@ -147,7 +147,8 @@ interface GsNamespace {
   Panel: new (player: GsPlayer, data: GsPayload, openFeature: (k: number) => void) => GsPanel;
   Player: new (frames: GsFrame[]) => GsPlayer;
   control(map: L.Map, id: string, position: L.ControlPosition): void;
-  start(map: L.Map, groups: { [layer: string]: L.LayerGroup }, dataId: string): void;
+  labelMetrics(map: L.Map): GsMeasure;
+  start(map: L.Map, groups: { [layer: string]: L.FeatureGroup }, dataId: string): void;
   [key: string]: any;
 }
 
@@ -157,10 +158,14 @@ interface Window { geostory: GsNamespace }
 type GsPart = L.Path & {
   _gsBase: { opacity?: number; fillOpacity?: number; weight?: number; radius?: number };
   _gsClass: string;
+  /** The story feature the part draws (its clicks open that feature's popup). */
+  _gsItem: GsStoryFeature;
 };
 
-interface GsArrowShaftOptions extends L.PolylineOptions { head: GsHead; rule: GsArrowRule }
-interface GsArrowHeadOptions extends L.PolylineOptions { head: GsHead; rule: GsArrowRule }
+/** A movement's path projected once for all its parts, and the view (zoom and pixel origin) it was for. */
+interface GsProjected { key: string | null; pts: L.Point[] | null }
+interface GsArrowShaftOptions extends L.PolylineOptions { head: GsHead; rule: GsArrowRule; projected: GsProjected }
+interface GsArrowHeadOptions extends L.PolylineOptions { head: GsHead; rule: GsArrowRule; projected: GsProjected }
 interface GsArrowPart { setHead?(head: GsHead): unknown }
 
 interface GsArrowShaft extends L.Polyline {
@@ -180,17 +185,22 @@ interface GsArrowHead extends L.Polygon {
   _project(): void;
 }
 
-interface GsStoryFeature extends L.FeatureGroup {
+interface GsStoryFeature {
   f: GsFeature;
   /** The feature's place in the payload's features (file order). */
   k: number;
   data: GsPayload;
-  group: L.LayerGroup;
+  group: L.FeatureGroup;
   gsOptions: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions };
   state: GsState;
+  /** Whether the parts are in the layer's group now. */
+  shown: boolean;
+  _popup: L.Popup | null;
+  openPopup(latlng: L.LatLngExpression): void;
+  _show(on: boolean): void;
   parts: GsPart[] | null;
   anchor: L.LatLngExpression | null;
-  initialize(f: GsFeature, data: GsPayload, group: L.LayerGroup,
+  initialize(f: GsFeature, data: GsPayload, group: L.FeatureGroup,
              options: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions }): void;
   _build(): void;
   _classes(part: GsPart): void;
@@ -204,7 +214,11 @@ interface GsStoryFeature extends L.FeatureGroup {
 }
 
 /** A label's [width, height] in pixels; ``height``: a rank's label height, without measuring any text. */
-type GsMeasure = ((info: GsInfo, rank: number) => [number, number]) & { height(rank: number): number };
+type GsMeasure = ((info: GsInfo, rank: number) => [number, number]) & {
+  height(rank: number): number;
+  /** The label's element's width and height as laid out. */
+  box(info: GsInfo, rank: number): { w: number; h: number };
+};
 
 interface GsLabels {
   map: L.Map;

@@ -55,19 +55,13 @@
   var labelSizes = {};
 
   /**
-   * A place label's size, measured once off screen with the label's own classes.
+   * A place label's size, from the label fonts' text metrics (features.js labelMetrics): measuring an
+   * element here would make the browser lay out the step's new shapes first.
    * @param {L.Map} map
    * @param {GsFeature} f
    */
   function labelSize(map, f) {
-    if (!labelSizes[f.id]) {
-      var probe = gs.dom.nameNodes(gs.dom.el("div", "leaflet-tooltip gs-label gs-r" + (f.rank || 2)), f.info);
-      probe.style.visibility = "hidden";
-      map.getPanes().tooltipPane.appendChild(probe);
-      labelSizes[f.id] = { w: probe.offsetWidth, h: probe.offsetHeight };
-      probe.remove();
-    }
-    return labelSizes[f.id];
+    return labelSizes[f.id] || (labelSizes[f.id] = gs.labelMetrics(map).box(f.info, f.rank || 2));
   }
 
   /**

@@ -12,6 +12,7 @@ same story gives byte-identical files whichever process drew which frame.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -122,7 +123,11 @@ def pictures(renderer: FrameRenderer, jobs: int | None = None) -> Iterator[Made]
             yield _made(renderer, index)
         return
     _RENDERER = renderer
-    pool = mp.get_context("fork").Pool(workers, initializer=_quiet)
+    gc.freeze()  # the story and the prepared data, shared with the workers: their collections skip them
+    try:
+        pool = mp.get_context("fork").Pool(workers, initializer=_quiet)
+    finally:
+        gc.unfreeze()
     try:
         yield from pool.imap(_draw, range(1, len(frames) + 1))
         pool.close()

@@ -8,7 +8,8 @@ peer are measured in turn, in one Chromium: page ready, one step (JS time and to
 over ``--steps`` steps), JS heap after load, HTML bytes, build time as a whole process and in process,
 the build's peak memory, and geostory's ``qgis`` (and with ``--frames``, ``frames`` at F=50) as whole
 processes. Each figure is the median over the runs; each ratio is geostory / peer. The table and the
-machine are written to benchmarks/results.md. Asserts nothing: budgets are read off the table.
+machine are written to benchmarks/results.md, with issue 9's budgets read off the table (budgets.py).
+Asserts nothing: a benchmark measures, tests check behaviour.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import budgets
 from pages import PageRun, Pages, median, pct, peer_ready
 from peer import build_peer
 from playwright.sync_api import sync_playwright
@@ -199,12 +201,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     floor = Process(median([f.wall_s for f in floors]), median([f.cpu_s for f in floors]),
                     median([f.peak_mb for f in floors]))
     text = table(results, floor)
+    held = budgets.table(results, budgets.Floor(floor.wall_s, floor.cpu_s))
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     command = "python benchmarks/bench.py " + " ".join(argv if argv is not None else sys.argv[1:])
     load = (f"Load average {load_before:.1f} at the start and {os.getloadavg()[0]:.1f} at the end on "
             f"{os.cpu_count()} cores: other work on the machine lengthens wall times, CPU times much less.")
     report = (f"# Benchmark results\n\n{about}.\n{load}\nRun {stamp}: `{command.strip()}`; median of {args.runs} "
-              f"run(s), {args.steps} steps per page; cells are geostory / peer (ratio).\n\n{text}\n")
+              f"run(s), {args.steps} steps per page; cells are geostory / peer (ratio).\n\n{text}\n\n"
+              f"## Budgets (issue 9)\n\n{held}\n")
     print(report)
     if args.out != "-":
         Path(args.out).write_text(report, encoding="utf-8")

@@ -56,6 +56,9 @@
         part._gsBase = { opacity: o.opacity, fillOpacity: o.fillOpacity, weight: o.weight, radius: o.radius };
         part._gsClass = className;
         part._gsItem = self;
+        // A part credits nothing: with this unset, Leaflet's attribution control would listen for the
+        // removal of each part it sees added.
+        /** @type {any} */ (part).getAttribution = null;
         // SVG elements carry the state as classes, set again whenever the layer control re-adds the layer;
         // the canvas draws no elements, and needs no handler.
         if (!canvas) part.on("add", function () { self._classes(part); });
@@ -83,15 +86,18 @@
         this.anchor = f.ll;
       } else if (f.path && f.head) {
         // An arrow in screen space (arrows.js): shaft strokes cut back into a head sized in pixels.
+        // One conversion and one projection of the path for all the arrow's parts; a few dozen vertices
+        // need no simplifying on the way to the screen (smoothFactor 0).
         var h = f.head, rule = style.arrow, shared = /** @type {GsProjected} */ ({ key: null, pts: null });
+        var path = f.path.map(function (ll) { return L.latLng(ll); });
         (f.strokes || []).forEach(function (s) {
           var name = s.role === "line" ? "gs-mv-shaft" : "gs-" + s.role;
-          add(new gs.ArrowShaft(/** @type {GsLatLng[]} */ (f.path), { pane: pane, renderer: renderer,
+          add(new gs.ArrowShaft(path, { pane: pane, renderer: renderer, smoothFactor: 0,
             color: s.colour, weight: s.width, opacity: s.opacity, dashArray: s.dash || undefined,
             lineCap: s.cap, lineJoin: "round", className: name, head: h, rule: rule, projected: shared }), name);
         });
         var hollow = h.style === "hollow";
-        add(new gs.ArrowHead(/** @type {GsLatLng[]} */ (f.path), { pane: pane, renderer: renderer,
+        add(new gs.ArrowHead(path, { pane: pane, renderer: renderer,
           color: h.colour, weight: h.outline, opacity: h.opacity, fillColor: h.fill, fillOpacity: h.opacity,
           lineJoin: "miter", className: "gs-mv-head" + (hollow ? " gs-hollow" : ""), head: h, rule: rule,
           projected: shared }),

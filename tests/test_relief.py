@@ -113,3 +113,30 @@ def test_a_northern_cut_decodes_only_the_rows_it_needs() -> None:
     assert part.size[1] < relief.SOURCE_ROWS, "only the northern rows are decoded"
     full = relief.source()
     assert np.array_equal(np.asarray(part)[:1_800], full[:1_800])
+
+
+def test_warp_round_the_south_pole() -> None:
+    """An Antarctic story's conic grid holds the pole, round which the longitude turns through 360° inside
+    one mesh cell: the picture is still the pointwise relief (the mesh smeared a streak across it)."""
+    crs = "+proj=lcc +lat_1=-85 +lat_2=-75 +lat_0=-80 +lon_0=0 +datum=WGS84 +units=m +no_defs"
+    extent = (-1_500_000.0, -1_500_000.0, 1_500_000.0, 1_500_000.0)
+    assert np.abs(relief.warp(crs, extent, 400, 400).astype(int) - _pointwise(crs, extent, 400, 400)).max() <= 1
+
+
+def test_warp_of_the_world_on_a_tiny_grid() -> None:
+    """One pixel for the whole world is the relief at its centre (0°, 0°), not at the antimeridian where the
+    mesh corners, a whole turn apart, fell onto each other."""
+    world = (-20037508.34, -19971868.88, 20037508.34, 19971868.88)
+    for width, height in ((1, 1), (3, 2), (20, 20)):
+        fast = relief.warp("EPSG:3857", world, width, height).astype(int)
+        assert np.abs(fast - _pointwise("EPSG:3857", world, width, height)).max() <= 1
+
+
+def test_a_story_round_the_world_gets_the_whole_world() -> None:
+    """Bounds padded past ±180° stay one world wide, west of east (pyproj wrapped 234° W to 126° E: a
+    one-pixel sliver of relief), and a cut past the antimeridian keeps its east beyond 180°."""
+    r = relief.relief((-180.0, -80.0, 180.0, 80.0))
+    assert (r.width, r.bounds[0], r.bounds[2]) == (relief.MAX_SIDE, -180.0, 180.0)
+    bering = relief.relief((160.0, 50.0, 200.0, 70.0))
+    west, _, east, _ = bering.bounds
+    assert west < 160 and 200 < east < 215 and bering.extent[0] < bering.extent[2]

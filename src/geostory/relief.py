@@ -51,6 +51,9 @@ SAMPLE_ROWS = 256
 MESH_CELL = 16
 """Output pixels per side of a cell whose corners ``warp`` projects exactly: inside a cell the projection is
 linear to far below a pixel at any story's scale."""
+MESH_TOLERANCE = 1.0
+"""Source pixels a cell's centre may be from where the mesh puts it; past that (round a pole, or a grid of a
+few pixels across the world) ``warp`` samples every pixel exactly instead."""
 
 Bounds = tuple[float, float, float, float]
 RGB = npt.NDArray[np.uint8]
@@ -192,6 +195,9 @@ def warp(crs: CRS | str, extent: Bounds, width: int, height: int) -> RGB:
     # continuous across the antimeridian: along each row, then the rows against the first column
     lon = np.unwrap(lon, period=360.0, axis=1)
     lon += (np.unwrap(lon[:, 0], period=360.0) - lon[:, 0])[:, None]
+    if not _mesh_fits(to_geo, lon, lat, xmin + (cx[:-1] + cx[1:]) / 2 * (xmax - xmin) / width,
+                      ymax - (cy[:-1] + cy[1:]) / 2 * (ymax - ymin) / height):
+        return _warp_pointwise(to_geo, extent, width, height)
     # source coordinates in Pillow's convention: pixel i spans [i, i + 1], its centre at i + 0.5
     sx = (lon + 180.0) * PIXELS_PER_DEGREE
     sy = np.clip((90.0 - lat) * PIXELS_PER_DEGREE, 0.5, SOURCE_ROWS - 0.5)
@@ -207,6 +213,29 @@ def warp(crs: CRS | str, extent: Bounds, width: int, height: int) -> RGB:
     return np.asarray(warped.convert("RGB", matrix=TONE_MATRIX), dtype=np.uint8)
 
 
+def _mesh_fits(to_geo: Transformer, lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64],
+               mid_x: npt.NDArray[np.float64], mid_y: npt.NDArray[np.float64]) -> bool:
+    """Whether every mesh cell's centre projects to within ``MESH_TOLERANCE`` of where the mesh puts it (the
+    mean of its corners). Not so round a pole, where the longitude turns through 360° within a cell, nor
+    where a cell spans so much of the world (a tiny grid of it) that its corners wrap onto each other."""
+    gx, gy = np.meshgrid(mid_x, mid_y)
+    mlon, mlat = (np.asarray(a, dtype=np.float64) for a in to_geo.transform(gx, gy))
+    elon = (lon[:-1, :-1] + lon[1:, :-1] + lon[:-1, 1:] + lon[1:, 1:]) / 4
+    elat = (lat[:-1, :-1] + lat[1:, :-1] + lat[:-1, 1:] + lat[1:, 1:]) / 4
+    off_lon = np.abs(np.mod(mlon - elon + 180.0, 360.0) - 180.0)  # a whole turn apart is the same place
+    off = np.maximum(off_lon, np.abs(mlat - elat)) * PIXELS_PER_DEGREE
+    return bool(np.all(off <= MESH_TOLERANCE))  # NaN (a point off the projection's domain): not fitting
+
+
+def _warp_pointwise(to_geo: Transformer, extent: Bounds, width: int, height: int) -> RGB:
+    """``warp`` by ``sample`` at every pixel centre: exact everywhere, about ten times slower."""
+    xmin, ymin, xmax, ymax = extent
+    gx, gy = np.meshgrid(xmin + (np.arange(width) + 0.5) * (xmax - xmin) / width,
+                         ymax - (np.arange(height) + 0.5) * (ymax - ymin) / height)
+    lon, lat = to_geo.transform(gx, gy)
+    return sample(np.asarray(lon, dtype=np.float64), np.asarray(lat, dtype=np.float64))
+
+
 def _window(world: Image.Image, c0: int, c1: int, r0: int, r1: int) -> Image.Image:
     """Columns ``c0`` to ``c1`` (any integers: they wrap round the world) of rows ``r0`` to ``r1``."""
     cols = world.size[0]
@@ -220,7 +249,34 @@ def padded(bounds: Bounds, margin: float = MARGIN) -> Bounds:
     """``bounds`` widened by ``margin`` of its size on each side, latitudes kept inside Mercator's range."""
     west, south, east, north = bounds
     dx, dy = (east - west) * margin, (north - south) * margin
-    return (west - dx, max(south - dy, -85.0), east + dx, min(north + dy, 85.0))
+    west, east = west - dx, east + dx
+    if east - west > 360.0:  # a story round the world: the world once, centred on it
+        west, east = (west + east) / 2 - 180.0, (west + east) / 2 + 180.0
+    return (west, max(south - dy, -85.0), east, min(north + dy, 85.0))
+
+
+WORLD_M = 2 * math.pi * 6378137.0
+"""The width of the world in Web Mercator metres (x is linear in longitude)."""
+
+
+def _turns(value: float, half: float) -> int:
+    """Whole turns of the world to take off ``value`` to bring it within ±``half``: 0 when it is."""
+    return 0 if -half <= value <= half else math.floor((value + half) / (2 * half))
+
+
+def _to_mercator(to_merc: Transformer, lon: float, lat: float) -> tuple[float, float]:
+    """Web Mercator of (lon, lat) with longitudes past ±180° kept there, not wrapped (pyproj wraps them), so a
+    region across the antimeridian or round the world keeps its west west of its east."""
+    k = _turns(lon, 180.0)
+    x, y = to_merc.transform(lon - 360.0 * k, lat)
+    return x + k * WORLD_M, y
+
+
+def _from_mercator(to_geo: Transformer, x: float, y: float) -> tuple[float, float]:
+    """The inverse of ``_to_mercator``: x past the world's edge gives longitudes past ±180°."""
+    k = _turns(x, WORLD_M / 2)
+    lon, lat = to_geo.transform(x - k * WORLD_M, y)
+    return lon + 360.0 * k, lat
 
 
 def mercator_grid(bounds: Bounds, upsample: float = UPSAMPLE, max_side: int = MAX_SIDE) -> tuple[Bounds, int, int]:
@@ -228,8 +284,8 @@ def mercator_grid(bounds: Bounds, upsample: float = UPSAMPLE, max_side: int = MA
     source pixel (at the equator, where Mercator's metre is the ground's), coarser if a side would pass
     ``max_side``."""
     to_merc = Transformer.from_crs(WGS84, MERCATOR, always_xy=True)
-    xmin, ymin = to_merc.transform(bounds[0], bounds[1])
-    xmax, ymax = to_merc.transform(bounds[2], bounds[3])
+    xmin, ymin = _to_mercator(to_merc, bounds[0], bounds[1])
+    xmax, ymax = _to_mercator(to_merc, bounds[2], bounds[3])
     pixel = 2 * math.pi * 6378137.0 / (360 * PIXELS_PER_DEGREE) / upsample
     pixel = max(pixel, (xmax - xmin) / max_side, (ymax - ymin) / max_side)
     width, height = max(1, math.ceil((xmax - xmin) / pixel)), max(1, math.ceil((ymax - ymin) / pixel))
@@ -256,8 +312,8 @@ def relief(bounds: Bounds, margin: float = MARGIN, fmt: Literal["JPEG", "PNG"] =
     extent, width, height = mercator_grid(padded(bounds, margin), upsample, max_side)
     rgb = warp(MERCATOR, extent, width, height)
     to_geo = Transformer.from_crs(MERCATOR, WGS84, always_xy=True)
-    west, south = to_geo.transform(extent[0], extent[1])
-    east, north = to_geo.transform(extent[2], extent[3])
+    west, south = _from_mercator(to_geo, extent[0], extent[1])
+    east, north = _from_mercator(to_geo, extent[2], extent[3])
     geo = (round(west, 6), round(south, 6), round(east, 6), round(north, 6))
     return Relief(encode(rgb, fmt), f"image/{fmt.lower()}", width, height, geo, extent)
 

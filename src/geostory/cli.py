@@ -6,7 +6,6 @@ one line and exit 130 / 143, leaving every earlier output as it was.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -15,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
+from .collector import fewer_collections
 from .errors import StoryError, UsageError, printable
 from .interrupts import Interrupted, Stop, signals_as_exceptions
 from .output import default_output
@@ -286,31 +286,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-COLLECT_EVERY = 100_000
-"""New objects between two passes of Python's cycle collector during a command (Python's default: 700)."""
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Python's cycle collector less often while a command runs.
-
-    A command makes a large model of long-lived objects that hold no cycles (at N=10,000 a million parsed
-    JSON values, their models, shapes and the page's payload) and exits; at its default pace the collector
-    scanned them again and again, about 15% of a whole ``build``'s CPU time. A pass every 100,000 new
-    objects (mypy does the same) costs almost nothing, and the peak memory stays the same.
-    """
-    before = gc.get_threshold()
-    gc.set_threshold(COLLECT_EVERY, *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the exit code (0, or 2 for input or output the user can fix)."""
     stop = Stop()
-    with signals_as_exceptions(stop), _fewer_collections():
+    with signals_as_exceptions(stop), fewer_collections():
         try:
             args = _parser().parse_args(argv)
             args.func(args)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import seed as seed_text
+from .collector import paced
 from .errors import Problem, StoryError, shorten
 from .layer_checks import LayerChecker, feature_label
 from .messages import Report
@@ -33,6 +34,7 @@ def default_story_dir() -> Path:
     return checkout
 
 
+@paced
 def load_story(path: str | Path | None = None) -> Story:
     """Load and validate a story folder; raise StoryError listing every problem found."""
     return _Loader(Path(path) if path is not None else default_story_dir()).load()

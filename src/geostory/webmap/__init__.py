@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..collector import paced
 from ..output import write_output_file
 from ..story import Story
 from .page import make_figure
@@ -14,6 +15,7 @@ from .page import make_figure
 __all__ = ["build_map", "render_html"]
 
 
+@paced
 def render_html(story: Story, editions: dict[str, str] | None = None) -> str:
     """The story map as HTML text; ``editions``: the page of each language (lang → file name) to link to."""
     return make_figure(story, editions).render()

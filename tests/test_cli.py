@@ -1,7 +1,9 @@
 """The command line as a user meets it: summaries, JSON, exit codes, no tracebacks, atomic output."""
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +69,28 @@ def test_build_imports_no_pandas_and_leaves_it_importable(tmp_path):
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[-1] == "(1, 1)" and (tmp_path / "map.html").is_file()
+
+
+def test_imports_that_need_pandas_are_done_as_usual(tmp_path):
+    """Should a module the build imports without pandas need it after all (a later folium, say), it is
+    imported again with pandas rather than the build failing; an import that fails anyway still fails."""
+    (tmp_path / "needs_pandas.py").write_text("import pandas\nframe = pandas.DataFrame({'a': [1]})\n")
+    code = ("import importlib, sys; from geostory.cli import _imported_without_pandas\n"
+            "m = _imported_without_pandas(lambda: importlib.import_module('needs_pandas'))\n"
+            "print(m.frame.shape, sys.modules['pandas'] is not None)\n"
+            "try:\n    _imported_without_pandas(lambda: importlib.import_module('no_such_module_here'))\n"
+            "except ImportError as exc:\n    print(type(exc).__name__)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["(1, 1) True", "ModuleNotFoundError"]
+
+
+def test_the_collector_pace_is_restored_however_a_command_ends(tmp_path, capsys):
+    import gc
+
+    before = gc.get_threshold()
+    assert main(["check", str(tmp_path / "no-such-story")]) == 2
+    with contextlib.suppress(BaseException):  # an error that leaves main (here argparse's, a bug's alike)
+        main(["no-such-command"])
+    assert gc.get_threshold() == before

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 from .collector import fewer_collections
 from .errors import StoryError, UsageError, printable
@@ -106,12 +106,32 @@ def _without_pandas() -> Iterator[None]:
             del modules["pandas"]
 
 
+BuildMap = Callable[["Story", Path, "dict[str, str] | None"], Path]
+_T = TypeVar("_T")
+
+
+def _imported_without_pandas(load: Callable[[], _T]) -> _T:
+    """``load()``, which imports, done ``_without_pandas`` if it can be: should a module there need pandas
+    after all (a later folium, say), the imports are done again as usual rather than the command failing."""
+    try:
+        with _without_pandas():
+            return load()
+    except ImportError:
+        return load()
+
+
+def _web_map() -> BuildMap:
+    """``webmap.build_map``, imported (folium with it)."""
+    from .webmap import build_map
+
+    return build_map
+
+
 def _build(args: argparse.Namespace) -> None:
     from .editions import editions, in_language, sibling
     from .progress import stages
 
-    with _without_pandas():
-        from .webmap import build_map
+    build_map = _imported_without_pandas(_web_map)
 
     with stages("build", ["read", "derive", "page"]) as step:
         story = load_story(args.story)

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -369,3 +370,32 @@ def test_frame_picture_matches_the_golden_picture(harbin, tmp_path):
 
 
 GOLDEN_FRAME = "1932-02-04-battle-and-fall"
+
+
+def _shift_latitudes(root: Path, by: float) -> None:
+    """Every position of every layer moved ``by`` degrees of latitude."""
+    def shift(coords: Any) -> Any:
+        if coords and isinstance(coords[0], (int, float)):
+            return [coords[0], round(coords[1] + by, 6), *coords[2:]]
+        return [shift(c) for c in coords]
+
+    for path in sorted(root.glob("*.geojson")):
+        def change(data: Any) -> None:
+            for f in data["features"]:
+                f["geometry"]["coordinates"] = shift(f["geometry"]["coordinates"])
+        edit_json(root, path.name, change)
+
+
+def test_a_story_astride_the_equator_is_drawn(tmp_path):
+    """A story reaching as far south of the equator as north of it: the conic's standard parallels fall
+    either side alike, which proj refuses (lat_1 = -lat_2); the pictures are drawn in the cylinder it opens
+    into, Mercator true to scale at those parallels."""
+    root = small_story(tmp_path / "waterloo")
+    lats = [y for f in load_story(root).features() for y in (f.geometry.bounds[1], f.geometry.bounds[3])]
+    _shift_latitudes(root, -(min(lats) + max(lats)) / 2)
+    story = load_story(root)
+    renderer = FrameRenderer(story)
+    assert "Mercator" in renderer.crs.coordinate_operation.method_name
+    png = renderer.render(story.frames[0], 1)
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == SIZE_PX

@@ -31,6 +31,11 @@ def story_crs(story: Story) -> CRS:
     span = max(north - south, 1.0)
     lat1, lat2 = south + span / 6, north - span / 6
     lon0, lat0 = (min(lons) + max(lons)) / 2, (south + north) / 2
+    if round(lat1, 3) == -round(lat2, 3):
+        # parallels either side of the equator alike: the cone opens into a cylinder, which proj refuses as a
+        # conic; the same projection in the limit is Mercator, true to scale at those parallels
+        return CRS.from_proj4(f"+proj=merc +lat_ts={lat2:.3f} +lon_0={lon0:.3f} +x_0=0 +y_0=0 +datum=WGS84 "
+                              "+units=m +no_defs")
     return CRS.from_proj4(
         f"+proj=lcc +lat_1={lat1:.3f} +lat_2={lat2:.3f} +lat_0={lat0:.3f} +lon_0={lon0:.3f} "
         "+x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"

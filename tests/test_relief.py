@@ -140,3 +140,11 @@ def test_a_story_round_the_world_gets_the_whole_world() -> None:
     bering = relief.relief((160.0, 50.0, 200.0, 70.0))
     west, _, east, _ = bering.bounds
     assert west < 160 and 200 < east < 215 and bering.extent[0] < bering.extent[2]
+
+
+def test_a_story_beside_the_antimeridian_gets_its_relief() -> None:
+    """Chukotka, 172-179.5° E: the margin reaches past 180°, which pyproj wrapped to 179° W, west of the
+    story's west: the relief was one pixel wide."""
+    r = relief.relief((172.0, 62.0, 179.5, 67.0))
+    west, _, east, _ = r.bounds
+    assert r.width > 400 and west < 172 and 180 < east < 181

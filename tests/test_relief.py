@@ -148,3 +148,16 @@ def test_a_story_beside_the_antimeridian_gets_its_relief() -> None:
     r = relief.relief((172.0, 62.0, 179.5, 67.0))
     west, _, east, _ = r.bounds
     assert r.width > 400 and west < 172 and 180 < east < 181
+
+
+def test_sample_in_the_last_column_of_the_world() -> None:
+    """Samples between the world's last column and its first (179.983° E to 179.983° W), alone or with
+    others west of them, are blended with column 0 as when the samples span the world (they raised: the
+    window ended before column 0)."""
+    lat = 66.0  # Chukotka, on land either side of 180°
+    lons = [179.99, 179.995, -179.99]
+    spread = relief.sample(np.array([*lons, 0.0]), np.full(4, lat))[:3]  # across the world: the whole width
+    assert np.array_equal(relief.sample(np.array(lons), np.full(3, lat)), spread)
+    assert np.array_equal(relief.sample(np.array([170.0, *lons]), np.full(4, lat))[1:], spread)
+    for lon in lons:
+        assert np.array_equal(relief.sample(np.array([lon]), np.array([lat])), spread[lons.index(lon)][None])

@@ -27,7 +27,7 @@
       this.state = "hidden";
       /** @type {GsPart[] | null} */
       this.parts = null;
-      /** @type {L.LatLngExpression | null} */
+      /** @type {L.LatLng | null} */
       this.anchor = null;
       /** @type {GsLabel | null} */
       this._label = null;
@@ -83,7 +83,7 @@
         var kind = "gs-" + f.layer.slice(0, -1);
         add(L.circleMarker(f.ll, { pane: pane, renderer: renderer, radius: radius, color: st.colour,
           weight: outline.point, opacity: 1, fillColor: st.fill, fillOpacity: 1, className: kind }), kind);
-        this.anchor = f.ll;
+        this.anchor = L.latLng(f.ll);
       } else if (f.path && f.head) {
         // An arrow in screen space (arrows.js): shaft strokes cut back into a head sized in pixels.
         // One conversion and one projection of the path for all the arrow's parts; a few dozen vertices
@@ -102,10 +102,10 @@
           lineJoin: "miter", className: "gs-mv-head" + (hollow ? " gs-hollow" : ""), head: h, rule: rule,
           projected: shared }),
           "gs-mv-head");
-        this.anchor = f.path[Math.floor(f.path.length / 2)];
+        this.anchor = path[Math.floor(path.length / 2)];
       } else if (f.lines) {
         strokes(f.lines, st.strokes || [], "gs-" + f.layer.slice(0, -1));
-        this.anchor = f.lines[0][Math.floor(f.lines[0].length / 2)];
+        this.anchor = L.latLng(f.lines[0][Math.floor(f.lines[0].length / 2)]);
       }
       this.parts = parts;
     },
@@ -158,13 +158,15 @@
         this._show(false);
         return true;
       }
-      if (!this.parts) this._build();
+      // Parts are made with their base style: a new part shown as current or context needs no restyling.
+      var fresh = !this.parts;
+      if (fresh) this._build();
       var moved = this._setPane(state);
       var faded = this.data.style.faded;
       var fade = state === "earlier" ? faded.opacity : 1;
       var thin = state === "earlier" ? faded.width_factor : 1;
       var self = this;
-      (this.parts || []).forEach(function (part) {
+      if (!(fresh && state !== "earlier")) (this.parts || []).forEach(function (part) {
         var base = part._gsBase;
         /** @type {L.PathOptions} */
         var change = { opacity: (base.opacity || 0) * fade, weight: (base.weight || 0) * thin };
@@ -175,6 +177,7 @@
         if (arrow.setHead && self.f.head) arrow.setHead(state === "earlier" && self.f.head_earlier ? self.f.head_earlier : self.f.head);
         self._classes(part);
       });
+      else (this.parts || []).forEach(function (part) { self._classes(part); });
       var node = this._label && this._label.getElement();
       if (node) L.DomUtil[state === "current" ? "addClass" : "removeClass"](node, "gs-focus");
       if (was === "hidden" || moved) this._show(true);
@@ -309,6 +312,8 @@
    * in the page's label fonts, so deciding which to show lays out nothing, and only the labels shown are
    * made: a view over thousands of places costs the few hundred that fit.
    */
+  var CELL = 64;  // pixels: the declutter's grid
+
   var Labels = L.Class.extend(/** @type {ThisType<GsLabels> & Partial<GsLabels>} */ ({
     /**
      * @param {L.Map} map
@@ -343,14 +348,30 @@
       /** @param {GsStoryFeature} item */
       var rank = function (item) { return item.state === "current" ? 0 : (item.f.rank || 2); };
       candidates.sort(function (a, b) { return rank(a) - rank(b) || a.k - b.k; });  // file order among equals
-      /** @type {Array<{left: number, right: number, top: number, bottom: number}>} */
-      var placed = [];
-      /** @param {{left: number, right: number, top: number, bottom: number}} r */
-      var hits = function (r) {
-        return placed.some(function (q) {
-          return r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top;
-        });
+      // Placed labels by the CELL-pixel cells they cover, so a candidate is checked only against its neighbours.
+      /** @type {Object<string, Array<{left: number, right: number, top: number, bottom: number}>>} */
+      var grid = {};
+      /**
+       * @param {{left: number, right: number, top: number, bottom: number}} r
+       * @param {boolean} add put r in the cells it covers, rather than look for a label there
+       */
+      var cells = function (r, add) {
+        for (var gx = Math.floor((r.left - 2) / CELL); gx <= Math.floor((r.right + 2) / CELL); gx++) {
+          for (var gy = Math.floor(r.top / CELL); gy <= Math.floor(r.bottom / CELL); gy++) {
+            var key = gx + " " + gy, here = grid[key];
+            if (add) {
+              (here || (grid[key] = [])).push(r);
+            } else if (here && here.some(function (q) {
+              return r.left < q.right + 2 && r.right > q.left - 2 && r.top < q.bottom && r.bottom > q.top;
+            })) {
+              return true;
+            }
+          }
+        }
+        return false;
       };
+      /** @param {{left: number, right: number, top: number, bottom: number}} r */
+      var hits = function (r) { return cells(r, false); };
       candidates.forEach(function (item) {
         var p = map.latLngToContainerPoint(/** @type {L.LatLngExpression} */ (item.anchor));
         var left = p.x + item.labelDx(), half = measure.height(item.f.rank || 2) / 2;
@@ -364,7 +385,7 @@
           hit = hits(r);
         }
         item.setLabel(!hit);
-        if (!hit) placed.push(r);
+        if (!hit) cells(r, true);
       });
     },
 

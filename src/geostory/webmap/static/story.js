@@ -36,8 +36,10 @@
       }
       return out;
     };
-    /** @param {number} k */
-    var sources = function (k) { return w.source_lists[k].map(function (i) { return cited[i]; }); };
+    /** @type {GsCitation[][]} */
+    var lists = w.source_lists.map(function (list) { return list.map(function (i) { return cited[i]; }); });
+    /** @param {number} k one list of citations for all the features that cite the same works (read only) */
+    var sources = function (k) { return lists[k]; };
     /** @type {GsFeature[]} */
     var features = new Array(c.id.length);
     for (var k = 0; k < c.id.length; k++) {

@@ -199,7 +199,7 @@ interface GsStoryFeature {
   openPopup(latlng: L.LatLngExpression): void;
   _show(on: boolean): void;
   parts: GsPart[] | null;
-  anchor: L.LatLngExpression | null;
+  anchor: L.LatLng | null;
   initialize(f: GsFeature, data: GsPayload, group: L.FeatureGroup,
              options: { renderers: { [pane: string]: L.Renderer }; popup: L.PopupOptions }): void;
   _build(): void;

@@ -399,3 +399,26 @@ def test_a_story_astride_the_equator_is_drawn(tmp_path):
     png = renderer.render(story.frames[0], 1)
     with Image.open(io.BytesIO(png)) as image:
         assert image.size == SIZE_PX
+
+
+def test_a_movement_crossing_the_view_with_both_ends_outside_is_in_the_key(harbin):
+    """A view across the middle of a movement's segment, no vertex of it inside: the arrow is drawn there,
+    so the key lists it (only a vertex in the view counted: a straight movement has two, at its ends)."""
+    from geostory.frames import layers
+
+    renderer = FrameRenderer(harbin)
+    a = renderer.prep.arrows
+    k = 0
+    p, q = a.xy[a.start[k]], a.xy[a.start[k] + 1]
+    mid, half = (p + q) / 2, float(np.hypot(*(q - p))) / 10
+    view = (mid[0] - half, mid[1] - half, mid[0] + half, mid[1] + half)
+    assert not layers.in_view(a.xy[a.start[k]:a.end[k]], view).any()
+    far = (mid[0] + 1e7, mid[1] + 1e7, mid[0] + 1e7 + 1.0, mid[1] + 1e7 + 1.0)
+    assert layers.reaches(a, view)[k] and not layers.reaches(a, far).any()
+    fig = Figure(figsize=(6, 4), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(view[0], view[2])
+    ax.set_ylim(view[1], view[3])
+    drawn = layers.draw_movements(ax, renderer.prep, {a.ids[k]: "current"}, layers.z_orders(), 100, view)
+    assert [d.seen for d in drawn] == [True] and ax.collections, "drawn, and listed in the key"

@@ -236,7 +236,7 @@ def draw_movements(ax: Axes, prep: Prepared, states: dict[str, str], z: dict[str
     px_per_data = ax.get_window_extent().width / (xlim[1] - xlim[0])
     shown = [k for k, fid in enumerate(a.ids) if fid in states]
     now = [states[a.ids[k]] == "current" for k in shown]
-    seen = np.logical_or.reduceat(in_view(a.xy, view), a.start)[shown].tolist() if shown else []
+    seen = reaches(a, view)[shown].tolist() if shown else []
     drawn = [DrawnArrow(a.props[k], cur, prep.paths[a.ids[k]], vis)
              for k, cur, vis in zip(shown, now, seen, strict=True)]
     b = a.bounds[shown].reshape(-1, 4)
@@ -323,10 +323,30 @@ def point_along(path: Coords, share: float) -> tuple[float, float]:
     return float(p[0]), float(p[1])
 
 
+def reaches(a: Arrows, extent: Extent) -> npt.NDArray[np.bool_]:
+    """Per path of ``a``: whether it reaches into ``extent``, by a vertex or by a segment across it (a straight
+    movement has two vertices: it may cross the view with both outside). A segment meets the box unless
+    their boxes are apart or all four corners lie on one side of its line."""
+    if len(a.start) == 0:
+        return np.zeros(0, dtype=bool)
+    x0, y0, x1, y1 = extent
+    p, q = a.xy[:-1], a.xy[1:]
+    lo, hi = np.minimum(p, q), np.maximum(p, q)
+    meets = (hi[:, 0] >= x0) & (lo[:, 0] <= x1) & (hi[:, 1] >= y0) & (lo[:, 1] <= y1)
+    d = q - p
+    corners = np.array([[x0, y0], [x0, y1], [x1, y0], [x1, y1]])
+    side = (d[:, None, 0] * (corners[None, :, 1] - p[:, None, 1])
+            - d[:, None, 1] * (corners[None, :, 0] - p[:, None, 0]))
+    meets &= ~((side > 0).all(axis=1) | (side < 0).all(axis=1))
+    meets = np.append(meets, False)  # a segment per vertex, the last of all none
+    meets[a.end - 1] = False  # nor from one path's end to the next path's start
+    return np.logical_or.reduceat(meets, a.start) | np.logical_or.reduceat(in_view(a.xy, extent), a.start)
+
+
 def in_view(xy: Coords, extent: Extent) -> npt.NDArray[np.bool_]:
     x0, y0, x1, y1 = extent
     return (xy[..., 0] >= x0) & (xy[..., 0] <= x1) & (xy[..., 1] >= y0) & (xy[..., 1] <= y1)
 
 
 __all__ = ["DrawnArrow", "Prepared", "draw_dots", "draw_events", "draw_lines", "draw_movements",
-           "in_view", "path_length", "place_dots", "point_along", "z_orders"]
+           "in_view", "path_length", "place_dots", "point_along", "reaches", "z_orders"]

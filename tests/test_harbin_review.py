@@ -11,6 +11,8 @@ import pyproj
 import pytest
 from shapely.geometry import Point
 
+from geostory.editions import in_language
+
 from catalogue import FEATURES, FRAMES, HARBIN, ids
 
 pytestmark = pytest.mark.harbin_data
@@ -143,3 +145,14 @@ def test_a_crossing_lies_on_both_lines():
         _, _, metres = GEOD.inv(point.x, point.y, *line.interpolate(line.project(point)).coords[0])
         assert metres <= 1000, f"jiangqiao is {metres / 1000:.1f} km off {line_id}"
     assert FEATURES["jiangqiao-campaign"].geometry.equals(point)
+
+
+def test_every_frame_has_questions_for_students_in_both_editions():
+    """Teachers use the handout: each frame asks at least one question, and the Chinese edition asks as many,
+    in Chinese (not the English ones it would fall back to)."""
+    zh = {fr.id: fr for fr in in_language(HARBIN, "zh").frames}
+    for fr in HARBIN.frames:
+        assert fr.questions, f"{fr.id}: no questions for students"
+        assert len(zh[fr.id].questions) == len(fr.questions), f"{fr.id}: the editions ask different numbers"
+        for question in zh[fr.id].questions:
+            assert re.search(r"[\u4e00-\u9fff]", question), f"{fr.id}: a question in the Chinese edition not in Chinese"

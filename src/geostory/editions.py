@@ -1,11 +1,11 @@
 """A story told in another language: the interface's catalogue, and the frames' titles and narratives.
 
 An edition lives beside ``frames.json`` as ``frames.<lang>.json`` (``frames.zh.json``): the same frame ids,
-each with a title and a narrative (and the note on its date, if it has one) written in that language.
-Dates, sources, features and corrections stay those of ``frames.json``, so an edition cites the same
-sources and cannot drift from the map; it is a separate file so that edits to the story's own frames never
-conflict with it. ``geostory build --lang zh`` picks one; without ``--lang`` (and ``-o``) the web map is
-built in every edition the story has, each page linking to the others.
+each with a title and a narrative (and the note on its date and the questions for students, if it has them)
+written in that language. Dates, sources, features and corrections stay those of ``frames.json``, so an
+edition cites the same sources and cannot drift from the map; it is a separate file so that edits to the
+story's own frames never conflict with it. ``geostory build --lang zh`` picks one; without ``--lang`` (and
+``-o``) the web map is built in every edition the story has, each page linking to the others.
 """
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ class EditionFrame(BaseModel):
     narrative: Text
     date_note: str | None = None
     """Why the frame's date is approximate or disputed, in this language (else the story's own note)."""
+    questions: list[Text] | None = None
+    """The questions for students in this language (else the story's own)."""
 
 
 class Edition(BaseModel):
@@ -80,7 +82,8 @@ def in_language(story: Story, lang: str) -> Story:
     if problems:
         raise StoryError(problems)
     frames = tuple(fr.model_copy(update={"title": told[fr.id].title, "narrative": told[fr.id].narrative,
-                                         "date_note": told[fr.id].date_note or fr.date_note})
+                                         "date_note": told[fr.id].date_note or fr.date_note,
+                                         "questions": told[fr.id].questions or fr.questions})
                    for fr in story.frames)
     return story.told(lang, frames)
 

@@ -262,6 +262,31 @@ def test_convert_refuses_a_broken_story_and_a_used_folder(tmp_path, converted, c
     assert (tmp_path / "used" / "notes.txt").read_text() == "mine"
 
 
+def test_questions_keep_their_semicolons(tmp_path):
+    """Questions are prose: a semicolon in one is punctuation, not a second question (ids split at it)."""
+    story = tmp_path / "story"
+    shutil.copytree(HARBIN, story)
+    frames = json.loads((story / "frames.json").read_text(encoding="utf-8"))
+    asked = ["Who moved first; and why?", "A bar | inside, a backslash \\; a line\nbreak?"]
+    frames["frames"][0]["questions"] = asked
+    (story / "frames.json").write_text(json.dumps(frames, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    convert_story(story, tmp_path / "csv", "csv")
+    convert_story(tmp_path / "csv", tmp_path / "xlsx", "xlsx")
+    convert_story(tmp_path / "xlsx", tmp_path / "back", "geojson")
+    for form in ("csv", "xlsx", "back"):
+        assert load_story(tmp_path / form).frames[0].questions == asked, form
+
+
+def test_list_columns_know_ids_from_texts():
+    from geostory.schema import Frame
+    from geostory.sheets.cells import Column, columns_of, read_cell
+
+    columns = columns_of(Frame)
+    assert columns["features"].kind == "ids" and columns["questions"].kind == "texts"
+    assert read_cell("a-b; c-d | e-f", Column("ids", False)) == ["a-b", "c-d", "e-f"]
+    assert read_cell("Why; how? | When?", Column("texts", False)) == ["Why; how?", "When?"]
+
+
 @pytest.mark.parametrize("text", ["plain", "a | bar", "a, note: inside", "back\\slash", "two\nlines", "ends\\", "",
                                   "¶ 3; x"])
 def test_a_citation_part_survives_any_text(text):

@@ -1,8 +1,9 @@
 """What one spreadsheet cell may hold, read and written: lists, citations, routes and typed values.
 
-A list field (``sources``, ``corrections``, ``features``, ``focus``, a movement's ``route``) keeps its items
-in one cell, separated by ``|`` (a line break in the cell works too). A citation is its source key, then
-labelled parts: ``seed, section: Harbin Incident, paragraph: 3`` or
+A list field (``sources``, ``corrections``, ``features``, ``focus``, ``questions``, a movement's ``route``)
+keeps its items in one cell, separated by ``|`` (a line break in the cell works too; between ids and route
+points ``;`` too, but not in a list of texts such as questions, where it is punctuation). A citation is its
+source key, then labelled parts: ``seed, section: Harbin Incident, paragraph: 3`` or
 ``lytton1932, pages: p. 80, note: the attack of 4–5 February``. A backslash makes the next character plain
 text (``\\|`` is a bar inside an item). Writing then reading any value gives the value back.
 """
@@ -20,10 +21,12 @@ from typing import Any, Literal
 from pydantic import AliasChoices, BaseModel
 
 SEPARATOR = " | "
+ID_SEPARATORS = "|\n;"
+"""Between ids (and route points) a semicolon separates too: ids never hold one."""
 CITATION_PARTS = ("section", "paragraph", "pages", "note")
 _LABEL = re.compile(r",\s*(section|paragraph|pages|note)\s*:\s*", re.IGNORECASE)
 
-Kind = Literal["text", "int", "float", "ids", "citations"]
+Kind = Literal["text", "int", "float", "ids", "texts", "citations"]
 
 
 class CellError(ValueError):
@@ -68,8 +71,9 @@ def _column(annotation: Any) -> Column:
         return Column(_column(inner[0]).kind if len(inner) == 1 else "text", True)
     if typing.get_origin(annotation) is list:
         item = typing.get_args(annotation)[0] if args else str
-        is_model = isinstance(item, type) and issubclass(item, BaseModel)
-        return Column("citations" if is_model else "ids", False)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return Column("citations", False)
+        return Column("ids" if _is_id(item) else "texts", False)
     if annotation is int:
         return Column("int", False)
     if annotation is float:
@@ -77,12 +81,20 @@ def _column(annotation: Any) -> Column:
     return Column("text", False)
 
 
+def _is_id(item: Any) -> bool:
+    """Whether a list's items are ids (strings with a pattern, such as a slug) rather than free text."""
+    if typing.get_origin(item) is not typing.Annotated:
+        return False
+    metadata = (m for info in typing.get_args(item)[1:] for m in getattr(info, "metadata", ()))
+    return any(getattr(m, "pattern", None) for m in metadata)
+
+
 def is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def split_items(text: str) -> list[str]:
-    """Items of a list cell: split at ``|`` or line breaks not escaped by a backslash; escapes kept."""
+def split_items(text: str, separators: str = "|\n") -> list[str]:
+    """Items of a list cell: split at ``separators`` not escaped by a backslash; escapes kept."""
     items, current, i = [], [], 0
     while i < len(text):
         ch = text[i]
@@ -90,7 +102,7 @@ def split_items(text: str) -> list[str]:
             current.append(text[i : i + 2])
             i += 2
             continue
-        if ch in "|\n":
+        if ch in separators:
             items.append("".join(current))
             current = []
         else:
@@ -104,9 +116,12 @@ def unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text, flags=re.DOTALL)
 
 
-def escape(text: str) -> str:
-    """Make ``text`` one plain item: backslashes, bars, line breaks and label-like commas escaped."""
+def escape(text: str, also: str = "") -> str:
+    """Make ``text`` one plain item: backslashes, bars, line breaks, the characters in ``also`` and
+    label-like commas escaped."""
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "\\\n")
+    for ch in also:
+        text = text.replace(ch, "\\" + ch)
     return _LABEL.sub(lambda m: "\\" + m.group(0), text)
 
 
@@ -185,7 +200,7 @@ def parse_route(text: str, places: dict[str, list[Any] | None]) -> list[list[Any
     """A route cell: place ids and ``lon lat`` pairs, in order of travel."""
     points: list[list[Any]] = []
     unplaced = False
-    for n, item in enumerate(split_items(text.replace(";", "|")), start=1):
+    for n, item in enumerate(split_items(text, ID_SEPARATORS), start=1):
         parts = item.replace(",", " ").split()
         if len(parts) == 2 and all(re.fullmatch(r"-?[0-9.eE+-]+", p) for p in parts):
             try:
@@ -226,8 +241,8 @@ def read_cell(value: object, column: Column | None) -> Any:
         number = parse_number(value)
         return float(number)
     text = cell_text(value)
-    if kind == "ids":
-        return [unescape(i) for i in split_items(text.replace(";", "|"))]
+    if kind in ("ids", "texts"):
+        return [unescape(i) for i in split_items(text, ID_SEPARATORS if kind == "ids" else "|\n")]
     if kind == "citations":
         return [parse_citation(i) for i in split_items(text)]
     return text
@@ -253,10 +268,10 @@ def write_cell(value: Any, column: Column | None) -> str | int | float:
         if not isinstance(value, list) or not all(isinstance(c, dict) for c in value):
             raise CellError("a list of citations")
         return SEPARATOR.join(format_citation(c) for c in value)
-    if kind == "ids":
+    if kind in ("ids", "texts"):
         if not isinstance(value, list):
-            raise CellError("a list of ids")
-        return SEPARATOR.join(escape(str(v)) for v in value)
+            raise CellError("a list of ids" if kind == "ids" else "a list of texts")
+        return SEPARATOR.join(escape(str(v), ";" if kind == "ids" else "") for v in value)
     if isinstance(value, (list, dict)):
         raise CellError("text, a number or true/false")
     if isinstance(value, (bool, int, float)):

@@ -168,7 +168,7 @@ def _empty(properties: dict[str, Any], name: str, column: Column | None) -> None
         return
     if column.nullable:
         properties[name] = None
-    elif column.kind in ("ids", "citations"):
+    elif column.kind in ("ids", "texts", "citations"):
         properties[name] = []
 
 

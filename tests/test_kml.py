@@ -203,3 +203,13 @@ def test_a_story_before_ad_1_keeps_its_dates_as_attributes(tmp_path):
     df = pyogrio.read_dataframe(out, layer="Movements").set_index("id")
     for f in story.layers["movements"]:
         assert df.loc[f.id, "start_date"] == f.props.start  # no KML time before AD 1, the date is kept
+
+
+def test_the_chinese_edition_beside_the_english(tmp_path, monkeypatch):
+    """``--lang zh`` tells the tour in the Chinese edition, into ``<id>.zh.kmz`` beside the story's own."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["kml", str(HARBIN)]) == 0 and main(["kml", str(HARBIN), "--lang", "zh"]) == 0
+    folder = tmp_path / "dist" / "harbin-1932"
+    own, zh = doc_kml(folder / "harbin-1932.kmz"), doc_kml(folder / "harbin-1932.zh.kmz")
+    edition = json.loads((HARBIN / "frames.zh.json").read_text(encoding="utf-8"))["frames"][0]["title"]
+    assert edition.encode("utf-8") in zh and edition.encode("utf-8") not in own

@@ -190,12 +190,20 @@ def _frames(args: argparse.Namespace) -> None:
     _say(f"wrote {len(paths)} files to {out}")
 
 
+def _in_edition(path: Path, story: Story, lang: str | None) -> Path:
+    """A default file for the story in ``lang``: beside the story's own, ``<id>.zh.pdf`` (so both can be)."""
+    from .editions import sibling
+
+    return sibling(path, lang, story.meta.language) if lang else path
+
+
 def _handout(args: argparse.Namespace) -> None:
     from .handout import build_handout
     from .progress import stages
 
     story = load_story(args.story)
-    out = Path(args.output) if args.output else default_output(story.meta.id, "handout")
+    out = Path(args.output) if args.output else _in_edition(default_output(story.meta.id, "handout"), story, args.lang)
+    story = _told(story, args.lang)
     total = len(story.frames)
     names = [f"picture {i}/{total}" for i in range(total + 1)] + ["typeset"]  # 0: the overview map
     with stages("handout", names) as step:
@@ -207,7 +215,8 @@ def _kml(args: argparse.Namespace) -> None:
     from .kml import build_kmz
 
     story = load_story(args.story)
-    out = Path(args.output) if args.output else default_output(story.meta.id, "kml")
+    out = Path(args.output) if args.output else _in_edition(default_output(story.meta.id, "kml"), story, args.lang)
+    story = _told(story, args.lang)
     _say(f"wrote {build_kmz(story, out)}")
 
 
@@ -281,9 +290,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("-o", "--output", help="PDF file to write (default: dist/<story id>/<story id>.pdf)")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default: a4)")
+    p.add_argument("--lang", choices=("en", "zh"), help=lang_help)
     p = add("kml", _kml, "write a KMZ for Google Earth: styled layers with time spans and a frame-by-frame tour")
     p.add_argument("story", nargs="?", help=story_help)
     p.add_argument("-o", "--output", help="KMZ file to write (default: dist/<story id>/<story id>.kmz)")
+    p.add_argument("--lang", choices=("en", "zh"), help=lang_help)
     p = add("new", _new, "create a minimal, valid story folder to start from")
     p.add_argument("folder", help="folder to create")
     p.add_argument("--title", help="the story's title")

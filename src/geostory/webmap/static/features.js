@@ -339,6 +339,7 @@
     update: function () {
       this.pending = false;
       var map = this.map, near = map.getBounds().pad(0.5), measure = this._metrics();
+      var zoom = map.getZoom(), shift = map.layerPointToContainerPoint(L.point(0, 0)).subtract(map.getPixelOrigin());
       /** @type {GsStoryFeature[]} */
       var candidates = [];
       this.places.forEach(function (item) {
@@ -373,9 +374,15 @@
       /** @param {{left: number, right: number, top: number, bottom: number}} r */
       var hits = function (r) { return cells(r, false); };
       candidates.forEach(function (item) {
-        var p = map.latLngToContainerPoint(/** @type {L.LatLngExpression} */ (item.anchor));
-        var left = p.x + item.labelDx(), half = measure.height(item.f.rank || 2) / 2;
-        var r = { left: left, right: left, top: p.y - half, bottom: p.y + half };
+        // map.latLngToContainerPoint, with the projection kept per zoom: thousands of places, each update
+        var px = item._gsPx;
+        if (!px || px.zoom !== zoom) {
+          var q = map.project(/** @type {L.LatLng} */ (item.anchor), zoom);
+          px = item._gsPx = { zoom: zoom, x: Math.round(q.x), y: Math.round(q.y) };
+        }
+        var x = px.x + shift.x, y = px.y + shift.y;
+        var left = x + item.labelDx(), half = measure.height(item.f.rank || 2) / 2;
+        var r = { left: left, right: left, top: y - half, bottom: y + half };
         // A label whose first pixel already overlaps one placed is left out, whatever its width: most of a
         // crowded view's places, which then cost no text measuring.
         var hit = hits(r);

@@ -208,6 +208,8 @@ interface GsStoryFeature {
   setState(state: GsState): boolean;
   _label: GsLabel | null;
   labelSize?: [number, number];
+  /** The anchor projected at a zoom (Labels.update), rounded as Leaflet rounds layer points. */
+  _gsPx?: { zoom: number; x: number; y: number };
   labelDx(): number;
   label(): GsLabel | undefined;
   setLabel(on: boolean): void;

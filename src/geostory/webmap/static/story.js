@@ -137,15 +137,29 @@
       if (f.layer === "places") labels.places.push(made);
       return made;
     }
+    /** @type {L.FeatureGroup | null} the layer whose feature's popup is open */
+    var popupGroup = null;
+    /**
+     * @param {GsStoryFeature} owner
+     * @param {L.LatLngExpression} latlng
+     */
+    function openAt(owner, latlng) {
+      owner.openPopup(latlng);
+      popupGroup = owner.group;
+    }
+    map.on("popupclose", function () { popupGroup = null; });
     // A part's click reaches its layer's group (Leaflet propagates it): open its feature's popup there.
+    // Switching the layer off closes it, as Leaflet closes a layer's own popup.
     Object.keys(groups).forEach(function (layer) {
-      groups[layer].on("click", function (event) {
+      var group = groups[layer];
+      group.on("click", function (event) {
         var e = /** @type {L.LeafletMouseEvent & {layer?: GsPart}} */ (event);
         var owner = e.layer && e.layer._gsItem;
         if (!owner) return;
         L.DomEvent.stop(/** @type {any} */ (e));  // or the map's own click would close it again
-        owner.openPopup(e.latlng);
+        openAt(owner, e.latlng);
       });
+      group.on("remove", function () { if (popupGroup === group) map.closePopup(); });
     });
     /** @type {Object<string, number>} */
     var byId = {};
@@ -231,7 +245,7 @@
     function openFeature(k) {
       var item = items[k];
       if (!item || item.state === "hidden" || !item.anchor) return;
-      item.openPopup(item.anchor);
+      openAt(item, item.anchor);
     }
 
     new gs.Panel(player, data, openFeature).addTo(map);

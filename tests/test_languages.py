@@ -133,3 +133,14 @@ def test_build_writes_each_edition_and_the_page_switches(tmp_path, chromium, mon
 
 def catalogue_title(story) -> str:
     return in_language(story, "zh").frames[0].title
+
+
+def test_an_edition_goes_beside_the_story_own_outputs(tmp_path, monkeypatch):
+    """``qgis --lang zh`` with no ``-o`` writes ``qgis.zh/`` and leaves the English package as it was."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["qgis", str(HARBIN)]) == 0
+    folder = tmp_path / "dist" / "harbin-1932"
+    english = {p.name: p.read_bytes() for p in (folder / "qgis").iterdir()}
+    assert main(["qgis", str(HARBIN), "--lang", "zh"]) == 0
+    assert {p.name: p.read_bytes() for p in (folder / "qgis").iterdir()} == english
+    assert "年" in pyogrio.read_dataframe(folder / "qgis.zh" / "harbin-1932.gpkg", layer="frames")["date_text"][0]

@@ -153,11 +153,12 @@ def _qgis(args: argparse.Namespace) -> None:
     from .qgis import export_qgis
 
     with stages("qgis", ["read", "derive", "GeoPackage and project"]) as step:
-        story = _told(load_story(args.story), args.lang)
+        own = load_story(args.story)
+        out = Path(args.output) if args.output else _in_edition(default_output(own.meta.id, "qgis"), own, args.lang)
+        story = _told(own, args.lang)
         step()
         _ = story.derived
         step()
-        out = Path(args.output) if args.output else default_output(story.meta.id, "qgis")
         paths = export_qgis(story, out, force=args.force)
     for path in paths:
         _say(f"wrote {path}")
@@ -175,9 +176,10 @@ def _frames(args: argparse.Namespace) -> None:
     from .frames import render_frames
     from .progress import shown, stages
 
-    story = _told(load_story(args.story), args.lang)
+    own = load_story(args.story)
+    out = Path(args.output) if args.output else _in_edition(default_output(own.meta.id, "frames"), own, args.lang)
+    story = _told(own, args.lang)
     total = len(story.frames)
-    out = Path(args.output) if args.output else default_output(story.meta.id, "frames")
     with stages("frames", [f"frame {i}/{total}" for i in range(1, total + 1)]) as step:
 
         def progress(done: int, path: Path) -> None:
@@ -191,7 +193,8 @@ def _frames(args: argparse.Namespace) -> None:
 
 
 def _in_edition(path: Path, story: Story, lang: str | None) -> Path:
-    """A default file for the story in ``lang``: beside the story's own, ``<id>.zh.pdf`` (so both can be)."""
+    """A default output for the story in ``lang``: beside the story's own (``<id>.zh.pdf``, ``qgis.zh/``), so
+    both editions can be kept."""
     from .editions import sibling
 
     return sibling(path, lang, story.meta.language) if lang else path

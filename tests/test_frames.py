@@ -396,6 +396,8 @@ def test_a_story_astride_the_equator_is_drawn(tmp_path):
     story = load_story(root)
     renderer = FrameRenderer(story)
     assert "Mercator" in renderer.crs.coordinate_operation.method_name
+    credit = " ".join(" ".join(t.get_text().split()) for t in renderer.figure(story.frames[0], 1).texts)
+    assert "Projection: Mercator (metres)" in credit and "Lambert" not in credit
     png = renderer.render(story.frames[0], 1)
     with Image.open(io.BytesIO(png)) as image:
         assert image.size == SIZE_PX

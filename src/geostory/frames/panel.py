@@ -231,12 +231,12 @@ def caption_and_notes(col: Column, narrative: str, notes: list[tuple[str, str]],
     return text
 
 
-def credits(fig: Figure, story: Story, map_box: tuple[float, float, float, float]) -> None:
-    """The credit line under the map: the story's credits, the relief's, the projection."""
+def credits(fig: Figure, story: Story, map_box: tuple[float, float, float, float], projection: str) -> None:
+    """The credit line under the map: the story's credits, the relief's, the projection (``projection``)."""
     from ..relief import ATTRIBUTION
 
     text = " ".join(filter(None, [story.meta.credits, f"{ATTRIBUTION}.",
-                                  "Projection: local Lambert conformal conic (metres); made with geostory."]))
+                                  f"Projection: {projection} (metres); made with geostory."]))
     fig.text(map_box[0], 0.022, wrap(text, 250), ha="left", va="center", fontsize=6.5, color=MUTED,
              linespacing=1.3)
 

@@ -42,6 +42,16 @@ def story_crs(story: Story) -> CRS:
     )
 
 
+PROJECTION_NAMES = {"Lambert Conic Conformal": "local Lambert conformal conic", "Mercator": "Mercator"}
+"""How the credit line names the projection ``story_crs`` chose, by its method's name in PROJ."""
+
+
+def projection_name(crs: CRS) -> str:
+    """The name the pictures' credit line gives ``crs``: what it is, not what it usually is."""
+    method = crs.coordinate_operation.method_name if crs.coordinate_operation else crs.name
+    return next((name for key, name in PROJECTION_NAMES.items() if key in method), method)
+
+
 @functools.lru_cache(maxsize=8)
 def _transformer(source: CRS | str, target: CRS | str) -> Transformer:
     """A transformer made once per process and pair (making one costs more than a frame's use of it)."""

@@ -24,7 +24,7 @@ from ..wording import display_name, event_label, local_name, river_label, unit_l
 from . import backdrop, fonts, layers, panel
 from .furniture import furniture
 from .placement import Placer, point_candidates
-from .projection import fit_extent, story_crs
+from .projection import fit_extent, projection_name, story_crs
 from .text import story_texts
 
 SIZE_PX = (1600, 1000)
@@ -142,7 +142,7 @@ class FrameRenderer:
             placer = Placer(ax, renderer, furniture(ax, renderer, self.crs, self.families))
             shown = self._labels(placer, frame, current, states, drawn, extent)
             panel.draw(fig, renderer, self.story, frame, index, shown, self._in_view(states, extent), MAP_BOX)
-            panel.credits(fig, self.story, MAP_BOX)
+            panel.credits(fig, self.story, MAP_BOX, projection_name(self.crs))
             return fig
 
     # -- layers -------------------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ from geostory.webmap import build_map
 
 HERE = Path(__file__).resolve().parent
 SIZES = ((100, 500), (1000, 50), (10_000, 50), (10_000, 500))
-Figures = dict[str, list[float]]
+Figures = budgets.Figures
+Results = budgets.Results
 
 
 @dataclass
@@ -121,7 +122,7 @@ def _fmt(value: float) -> str:
     return f"{value:.2f}" if value < 10 else f"{value:.1f}"
 
 
-def table(results: dict[tuple[int, int], dict[str, Figures]], floor: Process) -> str:
+def table(results: Results, floor: Process) -> str:
     """One markdown table: a column per size, 'geostory / peer (ratio)' in each cell."""
     sizes = list(results)
     head = "| figure | " + " | ".join(f"N={n:,}, F={f}" for n, f in sizes) + " |"
@@ -179,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"benchmark: {problem}", file=sys.stderr)
         return 2
     load_before = os.getloadavg()[0]
-    results: dict[tuple[int, int], dict[str, Figures]] = {
+    results: Results = {
         size: {"geostory": defaultdict(list), "peer": defaultdict(list)} for size in args.sizes}
     floors: list[Process] = []
     with tempfile.TemporaryDirectory(prefix="geostory-bench-") as tmp, sync_playwright() as pw:

@@ -64,6 +64,18 @@ def _told(story: Story, lang: str | None) -> Story:
     return in_language(story, lang)
 
 
+def _told_and_output(args: argparse.Namespace, kind: str) -> tuple[Story, Path]:
+    """The story ``args`` names, told in ``--lang``, and where its ``kind`` of output goes: ``-o``, else the
+    default, beside the story's own for another language (``<id>.zh.pdf``, ``qgis.zh/``) so both can be kept."""
+    story = load_story(args.story)
+    out = Path(args.output) if args.output else default_output(story.meta.id, kind)
+    if args.lang and not args.output:
+        from .editions import sibling
+
+        out = sibling(out, args.lang, story.meta.language)
+    return _told(story, args.lang), out
+
+
 def _check(args: argparse.Namespace) -> None:
     story = load_story(args.story)
     from .editions import editions, in_language
@@ -153,9 +165,7 @@ def _qgis(args: argparse.Namespace) -> None:
     from .qgis import export_qgis
 
     with stages("qgis", ["read", "derive", "GeoPackage and project"]) as step:
-        own = load_story(args.story)
-        out = Path(args.output) if args.output else _in_edition(default_output(own.meta.id, "qgis"), own, args.lang)
-        story = _told(own, args.lang)
+        story, out = _told_and_output(args, "qgis")
         step()
         _ = story.derived
         step()
@@ -176,9 +186,7 @@ def _frames(args: argparse.Namespace) -> None:
     from .frames import render_frames
     from .progress import shown, stages
 
-    own = load_story(args.story)
-    out = Path(args.output) if args.output else _in_edition(default_output(own.meta.id, "frames"), own, args.lang)
-    story = _told(own, args.lang)
+    story, out = _told_and_output(args, "frames")
     total = len(story.frames)
     with stages("frames", [f"frame {i}/{total}" for i in range(1, total + 1)]) as step:
 
@@ -192,21 +200,11 @@ def _frames(args: argparse.Namespace) -> None:
     _say(f"wrote {len(paths)} files to {out}")
 
 
-def _in_edition(path: Path, story: Story, lang: str | None) -> Path:
-    """A default output for the story in ``lang``: beside the story's own (``<id>.zh.pdf``, ``qgis.zh/``), so
-    both editions can be kept."""
-    from .editions import sibling
-
-    return sibling(path, lang, story.meta.language) if lang else path
-
-
 def _handout(args: argparse.Namespace) -> None:
     from .handout import build_handout
     from .progress import stages
 
-    story = load_story(args.story)
-    out = Path(args.output) if args.output else _in_edition(default_output(story.meta.id, "handout"), story, args.lang)
-    story = _told(story, args.lang)
+    story, out = _told_and_output(args, "handout")
     total = len(story.frames)
     names = [f"picture {i}/{total}" for i in range(total + 1)] + ["typeset"]  # 0: the overview map
     with stages("handout", names) as step:
@@ -217,9 +215,7 @@ def _handout(args: argparse.Namespace) -> None:
 def _kml(args: argparse.Namespace) -> None:
     from .kml import build_kmz
 
-    story = load_story(args.story)
-    out = Path(args.output) if args.output else _in_edition(default_output(story.meta.id, "kml"), story, args.lang)
-    story = _told(story, args.lang)
+    story, out = _told_and_output(args, "kml")
     _say(f"wrote {build_kmz(story, out)}")
 
 

@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -82,9 +82,15 @@ class Relief:
 SOURCE_ROWS = 180 * PIXELS_PER_DEGREE
 ROW_BAND = 600
 """Partial decodings stop at a multiple of this many rows (20°), so the cuts of one run share one decoding."""
-_decoded: dict[int, Image.Image] = {}
-"""The one decoded copy kept per process, by the number of its rows that are right: the world from 90° N
-down to as far as any cut has needed."""
+class _Decoded(NamedTuple):
+    rows: int
+    """How many of its rows, from 90° N, are right (the last row of a partial decoding is not)."""
+    image: Image.Image
+
+
+_decoded: list[_Decoded] = []
+"""The one decoded copy kept per process (at most one item): the world from 90° N down to as far as any cut
+has needed."""
 
 
 def source_image(rows: int = SOURCE_ROWS) -> Image.Image:
@@ -97,16 +103,16 @@ def source_image(rows: int = SOURCE_ROWS) -> Image.Image:
     a third of the world, 0.08 s instead of 0.24 s and 120 MB less). The last row of such a decoding lacks
     the row below for its colour, so one band of 16 rows more is decoded than is kept."""
     rows = min(SOURCE_ROWS, -(-max(rows, 1) // ROW_BAND) * ROW_BAND)
-    if not _decoded or max(_decoded) < rows:
+    if not _decoded or _decoded[0].rows < rows:
         data = resources.files(SOURCE_PACKAGE).joinpath(SOURCE_FILE).read_bytes()
         if rows < SOURCE_ROWS:
             data = _with_height(data, rows + 16)
         with Image.open(io.BytesIO(data)) as image:
             image.load()
             world = image if image.mode == "RGB" else image.convert("RGB")
-        _decoded.clear()
-        _decoded[min(rows, world.size[1])] = world
-    return next(iter(_decoded.values()))
+        whole = world.size[1] >= SOURCE_ROWS  # also when the header could not be changed: all rows are right
+        _decoded[:] = [_Decoded(SOURCE_ROWS if whole else min(rows, world.size[1]), world)]
+    return _decoded[0].image
 
 
 def _with_height(jpeg: bytes, rows: int) -> bytes:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from .payload import DECIMALS
@@ -124,8 +125,5 @@ def pack(payload: dict[str, Any]) -> dict[str, Any]:
 
 def page_json(payload: dict[str, Any]) -> Markup:
     """The packed payload as the text of the page's ``<script type="application/json">``: compact UTF-8
-    JSON with <, >, & and ' escaped (as Jinja's tojson does), so no author text can end the element."""
-    text = json.dumps(pack(payload), ensure_ascii=False, separators=(",", ":"))
-    for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
-        text = text.replace(raw, safe)
-    return Markup(text)
+    JSON with <, >, & and ' escaped by Jinja's own tojson, so no author text can end the element."""
+    return htmlsafe_json_dumps(pack(payload), ensure_ascii=False, separators=(",", ":"))

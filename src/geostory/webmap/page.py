@@ -28,8 +28,8 @@ LAYER_NAMES = {"rivers": "Rivers", "railways": "Railways", "movements": "Movemen
 """Names in the layer control; the groups are added in styles.json's draw_order."""
 FOLIUM_VIEWPORT = ('<meta name="viewport" content="width=device-width,\n'
                    '                initial-scale=1.0, maximum-scale=1.0, user-scalable=no" />')
-VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
-"""folium forbids pinch zoom (user-scalable=no, maximum-scale=1); readers who need larger text must have it."""
+"""folium's viewport forbids pinch zoom (user-scalable=no, maximum-scale=1); readers who need larger text must
+have it: it is taken out, and the page's template has one that allows zooming."""
 
 
 def _replace_once(text: str, old: str, new: str, what: str) -> str:
@@ -62,7 +62,7 @@ class _StoryMap(folium.Map):
         assert isinstance(root, Figure)
         header = root.header
         text = header._children[self.get_name()].render()
-        header._children[self.get_name()] = _Raw(_replace_once(text, FOLIUM_VIEWPORT, VIEWPORT, "viewport meta"))
+        header._children[self.get_name()] = _Raw(_replace_once(text, FOLIUM_VIEWPORT, "", "viewport meta"))
         html = root.html
         div = f'<div class="folium-map" id="{self.get_name()}" '
         text = html._children[self.get_name()].render()
